@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { awsInteger, awsString } from "./constraints.js";
+import {
+  AliasNameType,
+  CustomerMasterKeySpec,
+  DescriptionType,
+  GrantTokenList,
+  KeyIdType,
+  KeyListEntry,
+  KeyMetadata,
+  KeySpec,
+  KeyUsageType,
+  LimitType,
+  MarkerType,
+  OriginType,
+  PolicyNameType,
+  PolicyType,
+  Tag,
+  TagList,
+} from "./common.js";
+
+/*
+ * One zod schema per AWS input and output shape, named verbatim, members PascalCase as on the wire [DOC botocore
+ * kms/2014-11-01/service-2.json]. Input schemas strip unknown members (AWS ignores them); output schemas describe
+ * exactly what is emitted.
+ */
+
+/**
+ * GetKeyPolicy input. `PolicyName` is optional since 2024-03-18 and means `default` when absent.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html
+ */
+export const GetKeyPolicyRequest = z.object({ KeyId: KeyIdType, PolicyName: PolicyNameType.optional() });
+export type GetKeyPolicyRequest = z.infer<typeof GetKeyPolicyRequest>;
+/** GetKeyPolicy output: the policy text (AWS's pretty format) and its name, always present. */
+export const GetKeyPolicyResponse = z.object({ Policy: z.string(), PolicyName: z.string() });
+export type GetKeyPolicyResponse = z.infer<typeof GetKeyPolicyResponse>;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html */
+export const PutKeyPolicyRequest = z.object({
+  KeyId: KeyIdType,
+  PolicyName: PolicyNameType.optional(),
+  Policy: PolicyType,
+  BypassPolicyLockoutSafetyCheck: z.boolean().optional(),
+});
+export type PutKeyPolicyRequest = z.infer<typeof PutKeyPolicyRequest>;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyPolicies.html */
+export const ListKeyPoliciesRequest = z.object({ KeyId: KeyIdType, Limit: LimitType.optional(), Marker: MarkerType.optional() });
+export type ListKeyPoliciesRequest = z.infer<typeof ListKeyPoliciesRequest>;
+export const ListKeyPoliciesResponse = z.object({
+  PolicyNames: z.array(z.string()),
+  NextMarker: z.string().optional(),
+  Truncated: z.boolean(),
+});
+export type ListKeyPoliciesResponse = z.infer<typeof ListKeyPoliciesResponse>;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html */
+export const CreateKeyRequest = z.object({
+  Policy: PolicyType.optional(),
+  Description: DescriptionType.optional(),
+  KeyUsage: KeyUsageType.optional(),
+  CustomerMasterKeySpec: CustomerMasterKeySpec.optional(),
+  KeySpec: KeySpec.optional(),
+  Origin: OriginType.optional(),
+  CustomKeyStoreId: awsString({ min: 1, max: 64 }).optional(),
+  BypassPolicyLockoutSafetyCheck: z.boolean().optional(),
+  Tags: TagList.optional(),
+  MultiRegion: z.boolean().optional(),
+  XksKeyId: awsString({ min: 1, max: 128 }).optional(),
+});
+export type CreateKeyRequest = z.infer<typeof CreateKeyRequest>;
+export const CreateKeyResponse = z.object({ KeyMetadata });
+export type CreateKeyResponse = z.infer<typeof CreateKeyResponse>;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html */
+export const DescribeKeyRequest = z.object({ KeyId: KeyIdType, GrantTokens: GrantTokenList.optional() });
+export type DescribeKeyRequest = z.infer<typeof DescribeKeyRequest>;
+export const DescribeKeyResponse = z.object({ KeyMetadata });
+export type DescribeKeyResponse = z.infer<typeof DescribeKeyResponse>;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html */
+export const ListKeysRequest = z.object({ Limit: LimitType.optional(), Marker: MarkerType.optional() });
+export type ListKeysRequest = z.infer<typeof ListKeysRequest>;
+export const ListKeysResponse = z.object({
+  Keys: z.array(KeyListEntry),
+  NextMarker: z.string().optional(),
+  Truncated: z.boolean(),
+});
+export type ListKeysResponse = z.infer<typeof ListKeysResponse>;
+
+/** EnableKey / DisableKey / CancelKeyDeletion input: just the key. */
+export const KeyOnlyRequest = z.object({ KeyId: KeyIdType });
+export type KeyOnlyRequest = z.infer<typeof KeyOnlyRequest>;
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html */
+export const EnableKeyRequest = KeyOnlyRequest;
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKey.html */
+export const DisableKeyRequest = KeyOnlyRequest;
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CancelKeyDeletion.html */
+export const CancelKeyDeletionRequest = KeyOnlyRequest;
+export const CancelKeyDeletionResponse = z.object({ KeyId: z.string() });
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html */
+export const ScheduleKeyDeletionRequest = z.object({
+  KeyId: KeyIdType,
+  PendingWindowInDays: awsInteger({ min: 1, max: 365 }).optional(),
+});
+export type ScheduleKeyDeletionRequest = z.infer<typeof ScheduleKeyDeletionRequest>;
+export const ScheduleKeyDeletionResponse = z.object({
+  KeyId: z.string(),
+  DeletionDate: z.number(),
+  KeyState: z.string(),
+  PendingWindowInDays: z.number(),
+});
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html */
+export const CreateAliasRequest = z.object({ AliasName: AliasNameType, TargetKeyId: KeyIdType });
+export type CreateAliasRequest = z.infer<typeof CreateAliasRequest>;
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html */
+export const UpdateAliasRequest = CreateAliasRequest;
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html */
+export const DeleteAliasRequest = z.object({ AliasName: AliasNameType });
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html */
+export const ListAliasesRequest = z.object({
+  KeyId: KeyIdType.optional(),
+  Limit: LimitType.optional(),
+  Marker: MarkerType.optional(),
+});
+export type ListAliasesRequest = z.infer<typeof ListAliasesRequest>;
+export const AliasListEntry = z.object({
+  AliasName: z.string(),
+  AliasArn: z.string(),
+  TargetKeyId: z.string().optional(),
+  CreationDate: z.number().optional(),
+  LastUpdatedDate: z.number().optional(),
+});
+export type AliasListEntry = z.infer<typeof AliasListEntry>;
+export const ListAliasesResponse = z.object({
+  Aliases: z.array(AliasListEntry),
+  NextMarker: z.string().optional(),
+  Truncated: z.boolean(),
+});
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html */
+export const TagResourceRequest = z.object({ KeyId: KeyIdType, Tags: TagList });
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html */
+export const UntagResourceRequest = z.object({ KeyId: KeyIdType, TagKeys: z.array(awsString({ min: 1, max: 128 })) });
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html */
+export const ListResourceTagsRequest = z.object({
+  KeyId: KeyIdType,
+  Limit: awsInteger({ min: 1, max: 50 }).optional(),
+  Marker: MarkerType.optional(),
+});
+export const ListResourceTagsResponse = z.object({
+  Tags: z.array(Tag),
+  NextMarker: z.string().optional(),
+  Truncated: z.boolean(),
+});

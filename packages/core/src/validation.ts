@@ -1,0 +1,119 @@
+import type { z } from "zod";
+import { createKmsError } from "./errors.js";
+import { err, ok, type Result } from "./result.js";
+import { CONSTRAINT_PARAM } from "./shapes/constraints.js";
+
+/**
+ * Validates a decoded request against its AWS input shape, answering exactly as KMS's front end ("Coral") does.
+ *
+ * - A value of the wrong JSON type: `SerializationException` [DEC: Coral/Jackson-style text, not recorded for KMS].
+ * - Constraint violations, all of them at once, in member order:
+ *   `ValidationException` `N validation error(s) detected: Value '<v>' at '<path>' failed to satisfy constraint: <c>`,
+ *   joined with `; ` ([REC] KMS-FIDELITY.md §3). Member paths are lowerCamelCase, list members
+ *   `tags.1.member.tagKey` (1-based). A missing required member is `Value null at 'keyId' … Member must not be null`.
+ *
+ * Unknown members are dropped, as AWS ignores them. Validation never looks at stored state, so it runs before any
+ * key lookup (§3).
+ *
+ * @returns the parsed input, or the error AWS would send.
+ */
+export function validateRequest<S extends z.ZodType>(schema: S, input: unknown): Result<z.infer<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  const violations: string[] = [];
+  for (const issue of parsed.error.issues) {
+    const value = valueAt(input, issue.path);
+    if (issue.code === "invalid_type" && value !== undefined && value !== null) {
+      return err(createKmsError("SerializationException", serializationText(value, issue.expected)));
+    }
+    const constraint = constraintText(issue);
+    violations.push(`${formatValue(value)} at '${formatMemberPath(issue.path)}' failed to satisfy constraint: ${constraint}`);
+  }
+  const count = violations.length;
+  return err(
+    createKmsError(
+      "ValidationException",
+      `${count} validation error${count === 1 ? "" : "s"} detected: ${violations.join("; ")}`,
+    ),
+  );
+}
+
+/**
+ * Formats a zod issue path as a Coral member path: `["Tags", 0, "TagKey"]` → `tags.1.member.tagKey`.
+ */
+export function formatMemberPath(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  for (const segment of path) {
+    if (typeof segment === "number") parts.push(String(segment + 1), "member");
+    else {
+      const name = String(segment);
+      parts.push(name.charAt(0).toLowerCase() + name.slice(1));
+    }
+  }
+  return parts.join(".");
+}
+
+function constraintText(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return "Member must not be null";
+    case "too_small":
+      return issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint"
+        ? `Member must have value greater than or equal to ${String(issue.minimum)}`
+        : `Member must have length greater than or equal to ${String(issue.minimum)}`;
+    case "too_big":
+      return issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint"
+        ? `Member must have value less than or equal to ${String(issue.maximum)}`
+        : `Member must have length less than or equal to ${String(issue.maximum)}`;
+    case "invalid_value":
+      return `Member must satisfy enum value set: [${issue.values.map(String).join(", ")}]`;
+    case "custom": {
+      const text = (issue.params as Record<string, unknown> | undefined)?.[CONSTRAINT_PARAM];
+      return typeof text === "string" ? text : issue.message;
+    }
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+/** Coral prints values with Java's `toString`: strings bare inside quotes, lists as `[a, b]`, null unquoted. */
+function formatValue(value: unknown): string {
+  if (value === undefined || value === null) return "Value null";
+  return `Value '${javaString(value)}'`;
+}
+
+function javaString(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(javaString).join(", ")}]`;
+  if (typeof value === "object" && value !== null) {
+    return `{${Object.entries(value).map(([k, v]) => `${k}=${javaString(v)}`).join(", ")}}`;
+  }
+  return String(value);
+}
+
+function jsonTypeName(value: unknown): string {
+  if (typeof value === "string") return "STRING_VALUE";
+  if (typeof value === "number") return "NUMBER_VALUE";
+  if (typeof value === "boolean") return "BOOLEAN_VALUE";
+  return "VALUE";
+}
+
+function serializationText(value: unknown, expected: string): string {
+  if (Array.isArray(value)) return "Start of list found where not expected";
+  if (typeof value === "object") return "Start of structure or map found where not expected.";
+  const target =
+    expected === "string" ? "a String" :
+    expected === "number" || expected === "int" ? "an Integer" :
+    expected === "boolean" ? "a Boolean" :
+    expected === "array" ? "a List" :
+    "a Structure";
+  return `${jsonTypeName(value)} can not be converted to ${target}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * A JSON value that keeps what `JSON.parse` loses: member order exactly as written (also for integer-like names,
+ * which JavaScript objects would move to the front) and the raw text of numbers.
+ */
+export type JsonNode =
+  | { readonly kind: "object"; readonly members: readonly JsonMember[] }
+  | { readonly kind: "array"; readonly items: readonly JsonNode[] }
+  | { readonly kind: "string"; readonly value: string }
+  | { readonly kind: "number"; readonly value: number; readonly raw: string }
+  | { readonly kind: "boolean"; readonly value: boolean }
+  | { readonly kind: "null" };
+
+/** One member of a JSON object: its name and value, in document order. */
+export interface JsonMember {
+  readonly name: string;
+  readonly value: JsonNode;
+}
+
+/** Converts a {@link JsonNode} to a plain JavaScript value (objects lose integer-like member order, as JS does). */
+export function toJsonValue(node: JsonNode): unknown {
+  switch (node.kind) {
+    case "object": {
+      const out: Record<string, unknown> = {};
+      for (const member of node.members) {
+        Object.defineProperty(out, member.name, {
+          value: toJsonValue(member.value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    case "array":
+      return node.items.map(toJsonValue);
+    case "string":
+    case "number":
+    case "boolean":
+      return node.value;
+    case "null":
+      return null;
+  }
+}
+
+/** Converts a plain JavaScript value (e.g. from a YAML seed file) to a {@link JsonNode}, in its key order. */
+export function fromJsonValue(value: unknown): JsonNode {
+  if (value === null || value === undefined) return { kind: "null" };
+  if (typeof value === "string") return { kind: "string", value };
+  if (typeof value === "number") return { kind: "number", value, raw: JSON.stringify(value) };
+  if (typeof value === "boolean") return { kind: "boolean", value };
+  if (Array.isArray(value)) return { kind: "array", items: value.map(fromJsonValue) };
+  if (typeof value === "object") {
+    return {
+      kind: "object",
+      members: Object.entries(value as Record<string, unknown>).map(([name, v]) => ({ name, value: fromJsonValue(v) })),
+    };
+  }
+  return { kind: "null" };
+}
+
+/** The value of member `name` of an object node (the last one, if repeated), or `undefined`. */
+export function getMember(node: JsonNode, name: string): JsonNode | undefined {
+  if (node.kind !== "object") return undefined;
+  let found: JsonNode | undefined;
+  for (const member of node.members) if (member.name === name) found = member.value;
+  return found;
+}
