@@ -9,3 +9,4 @@ export * from "./operations.js";
 export * from "./shapes/constraints.js";
 export * from "./shapes/common.js";
 export * from "./shapes/operations.js";
+export * from "./key-specs.js";

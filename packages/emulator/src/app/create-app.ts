@@ -1,0 +1,88 @@
+import {
+  CONTENT_TYPE,
+  createKmsError,
+  decodeRequestBody,
+  encodeErrorBody,
+  errorStatus,
+  isOperationName,
+  type KmsError,
+  OPERATIONS,
+  type OperationName,
+  parseTarget,
+  REQUEST_ID_HEADER,
+  TARGET_HEADER,
+  validateRequest,
+} from "@keypolicy/core";
+import { Hono } from "hono";
+import { callerFromAuthorization } from "./caller.js";
+import { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorDeps, type OperationContext } from "./deps.js";
+import { type Handler, HANDLERS } from "./operations.js";
+
+/**
+ * Creates the emulator: a runtime-neutral Hono app that speaks awsJson1_1 on `POST /` as AWS KMS does, dispatching
+ * on `X-Amz-Target`. Every protocol decision is a call into `@keypolicy/core`; the app holds no module-level state,
+ * reads no clock and draws no randomness (all passed in `deps`).
+ *
+ * Every answer is AWS-shaped JSON with an `x-amzn-RequestId` header: 200 with the output members, or
+ * `{"__type":…,"message":…}` with 400 (client errors) or 5xx (faults). Never HTML, never a stack trace.
+ *
+ * @see KMS-FIDELITY.md §1
+ */
+export function createEmulatorApp(deps: EmulatorDeps): Hono {
+  const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...deps.config };
+  const { store, clock, ids } = deps;
+  const app = new Hono();
+
+  function errorResponse(error: KmsError, requestId: string): Response {
+    return new Response(encodeErrorBody(error), {
+      status: errorStatus(error.name),
+      headers: { "content-type": CONTENT_TYPE, [REQUEST_ID_HEADER]: requestId },
+    });
+  }
+
+  app.post("/", async (c) => {
+    const requestId = ids.requestId();
+    const target = parseTarget(c.req.header(TARGET_HEADER));
+    if (!target.success) return errorResponse(target.error, requestId);
+    const operation = target.data;
+    const handler = isOperationName(operation) ? HANDLERS[operation] : undefined;
+    if (!handler) return errorResponse(createKmsError("UnknownOperationException"), requestId);
+
+    const declared = Number(c.req.header("content-length") ?? 0);
+    if (declared > config.maxBodyBytes) return errorResponse(tooLarge(config), requestId);
+    const text = await c.req.text();
+    if (text.length > config.maxBodyBytes) return errorResponse(tooLarge(config), requestId);
+
+    const body = decodeRequestBody(text);
+    if (!body.success) return errorResponse(body.error, requestId);
+    const input = validateRequest(OPERATIONS[operation as OperationName].input, body.data);
+    if (!input.success) return errorResponse(input.error, requestId);
+
+    const ctx: OperationContext = {
+      store,
+      clock,
+      ids,
+      config,
+      caller: callerFromAuthorization(c.req.header("authorization"), config),
+    };
+    const result = await (handler as Handler<OperationName>)(ctx, input.data as never);
+    if (!result.success) return errorResponse(result.error, requestId);
+    return new Response(result.data === undefined ? "" : JSON.stringify(result.data), {
+      status: 200,
+      headers: { "content-type": CONTENT_TYPE, [REQUEST_ID_HEADER]: requestId },
+    });
+  });
+
+  // [DEC] Anything but POST / is not an operation: AWS-shaped UnknownOperationException, never an HTML 404.
+  app.notFound(() => errorResponse(createKmsError("UnknownOperationException"), ids.requestId()));
+  app.onError((cause) => {
+    config.logError?.("internal error while answering a request", cause);
+    return errorResponse(createKmsError("KMSInternalException", "An internal error occurred."), ids.requestId());
+  });
+  return app;
+}
+
+function tooLarge(config: EmulatorConfig): KmsError {
+  // [DEC] text: the front end's limit on request size.
+  return createKmsError("RequestEntityTooLargeException", `Request body is larger than ${config.maxBodyBytes} bytes.`);
+}

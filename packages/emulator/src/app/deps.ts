@@ -1,0 +1,59 @@
+import type { Partition } from "@keypolicy/core";
+import type { KeyStore } from "../store/types.js";
+
+/** The current time, passed in so the app never reads it (Workers and tests control time). */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+/** Sources of identifiers, passed in so the app never draws randomness itself. */
+export interface IdSource {
+  /** A new key ID: a lowercase UUID v4. */
+  keyId(): string;
+  /** A request ID for `x-amzn-RequestId`: a UUID. */
+  requestId(): string;
+  /** A key material ID: 64 lowercase hex characters. */
+  keyMaterialId(): string;
+}
+
+/** Settings of one emulator instance. */
+export interface EmulatorConfig {
+  /** Region used when a request carries no SigV4 credential scope. Default `us-east-1`. */
+  readonly defaultRegion: string;
+  /** Account used for access keys that are not 12-digit account IDs, and for unsigned requests. Default `111122223333`. */
+  readonly defaultAccountId: string;
+  /** Largest request body accepted, in bytes. Default 1 MiB. */
+  readonly maxBodyBytes: number;
+  /** Where causes of internal errors go (never to the wire). Default: nowhere. */
+  readonly logError?: (message: string, cause: unknown) => void;
+}
+
+/** What {@link createEmulatorApp} needs: a store, a clock, an ID source and settings. */
+export interface EmulatorDeps {
+  readonly store: KeyStore;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly config?: Partial<EmulatorConfig>;
+}
+
+/** The defaults of {@link EmulatorConfig}. */
+export const DEFAULT_CONFIG: EmulatorConfig = {
+  defaultRegion: "us-east-1",
+  defaultAccountId: "111122223333",
+  maxBodyBytes: 1024 * 1024,
+};
+
+/** Everything a handler may use for one request. */
+export interface OperationContext {
+  readonly store: KeyStore;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly config: EmulatorConfig;
+  readonly caller: {
+    readonly partition: Partition;
+    readonly region: string;
+    readonly accountId: string;
+    readonly principalArn: string;
+  };
+}

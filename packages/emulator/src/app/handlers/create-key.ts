@@ -1,0 +1,67 @@
+import {
+  type CreateKeyRequest,
+  type CreateKeyResponse,
+  type Result,
+  createKmsError,
+  err,
+  keyAlgorithms,
+  ok,
+} from "@keypolicy/core";
+import { defaultKeyPolicy } from "@keypolicy/policy";
+import type { StoredKey } from "../../store/types.js";
+import type { OperationContext } from "../deps.js";
+import { toKeyMetadata } from "../keys.js";
+import { preparePolicy } from "../policy-text.js";
+
+/**
+ * CreateKey: a new customer managed key in the caller's account and region. Without `Policy` the key gets the
+ * default key policy naming the caller's account (KMS-FIDELITY.md §7). `MultiRegion` keys get `mrk-` IDs;
+ * `Origin: EXTERNAL` keys start in `PendingImport` ([REC] vectors `create-key-*`).
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
+ */
+export async function createKey(ctx: OperationContext, input: CreateKeyRequest): Promise<Result<CreateKeyResponse>> {
+  const { caller } = ctx;
+  if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
+    // [DEC] text: AWS documents that the two may not be combined.
+    return err(createKmsError("ValidationException", "You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated."));
+  }
+  const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
+  const keyUsage = input.KeyUsage ?? "ENCRYPT_DECRYPT";
+  if (!keyAlgorithms(keySpec, keyUsage)) {
+    // [DEC] text.
+    return err(createKmsError("ValidationException", `KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`));
+  }
+  const origin = input.Origin ?? "AWS_KMS";
+  if (origin === "AWS_CLOUDHSM" || origin === "EXTERNAL_KEY_STORE" || input.CustomKeyStoreId !== undefined) {
+    return err(createKmsError("UnsupportedOperationException", "Custom key stores are not supported by this emulator."));
+  }
+  if (origin === "EXTERNAL" && keySpec !== "SYMMETRIC_DEFAULT" && input.MultiRegion) {
+    return err(createKmsError("UnsupportedOperationException", `${keySpec} multi-Region keys cannot have imported key material.`));
+  }
+  const policy = input.Policy === undefined ? { success: true as const, data: defaultKeyPolicy(caller.accountId, caller.partition) } : preparePolicy(input.Policy);
+  if (!policy.success) return policy;
+  const uuid = ctx.ids.keyId();
+  const multiRegion = input.MultiRegion ?? false;
+  const key: StoredKey = {
+    accountId: caller.accountId,
+    region: caller.region,
+    partition: caller.partition,
+    keyId: multiRegion ? `mrk-${uuid.replaceAll("-", "")}` : uuid,
+    description: input.Description ?? "",
+    keySpec,
+    keyUsage,
+    origin,
+    keyState: origin === "EXTERNAL" ? "PendingImport" : "Enabled",
+    creationDate: ctx.clock.now(),
+    multiRegion,
+    // [REC] only symmetric keys with KMS-made material show a CurrentKeyMaterialId.
+    ...(keySpec === "SYMMETRIC_DEFAULT" && origin === "AWS_KMS" ? { currentKeyMaterialId: ctx.ids.keyMaterialId() } : {}),
+    policy: policy.data,
+    tags: input.Tags ?? [],
+  };
+  if (!(await ctx.store.createKey(key))) {
+    return err(createKmsError("KMSInternalException", "Key ID collision; try again."));
+  }
+  return ok({ KeyMetadata: toKeyMetadata(key) });
+}

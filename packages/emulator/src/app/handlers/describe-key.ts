@@ -1,0 +1,16 @@
+import { OPERATIONS, type DescribeKeyRequest, type DescribeKeyResponse, type Result, ok } from "@keypolicy/core";
+import type { OperationContext } from "../deps.js";
+import { findKey, toKeyMetadata } from "../keys.js";
+
+const { action, keyIdentifiers } = OPERATIONS.DescribeKey;
+
+/**
+ * DescribeKey: the key's metadata, by key ID, key ARN, alias name or alias ARN, in every key state.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html
+ */
+export async function describeKey(ctx: OperationContext, input: DescribeKeyRequest): Promise<Result<DescribeKeyResponse>> {
+  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
+  if (!found.success) return found;
+  return ok({ KeyMetadata: toKeyMetadata(found.data.key) });
+}

@@ -1,0 +1,24 @@
+import { OPERATIONS, type PutKeyPolicyRequest, type Result, ok, resolvePolicyName } from "@keypolicy/core";
+import type { OperationContext } from "../deps.js";
+import { findKey } from "../keys.js";
+import { preparePolicy } from "../policy-text.js";
+
+const { action, keyIdentifiers } = OPERATIONS.PutKeyPolicy;
+
+/**
+ * PutKeyPolicy: replaces the key's policy, stored in AWS's pretty format. Works in every key state. Answers no
+ * output members.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
+ */
+export async function putKeyPolicy(ctx: OperationContext, input: PutKeyPolicyRequest): Promise<Result<undefined>> {
+  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
+  if (!found.success) return found;
+  const name = resolvePolicyName(input.PolicyName);
+  if (!name.success) return name;
+  const policy = preparePolicy(input.Policy);
+  if (!policy.success) return policy;
+  const { key } = found.data;
+  await ctx.store.updateKey(key, key.keyId, { policy: policy.data });
+  return ok(undefined);
+}

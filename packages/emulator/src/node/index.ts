@@ -1,0 +1,3 @@
+export { startNodeServer, type NodeServerOptions, type RunningServer } from "./serve.js";
+export { loadSeedFile, SeedError } from "./load-seed.js";
+export { randomIds, systemClock } from "./runtime.js";

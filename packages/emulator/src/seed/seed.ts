@@ -1,0 +1,155 @@
+import {
+  isAccountId,
+  isAliasName,
+  isKeyId,
+  isRegion,
+  isMultiRegionKeyId,
+  keyAlgorithms,
+  KeySpec,
+  KeyState,
+  KeyUsageType,
+  OriginType,
+  partitionOfRegion,
+  Tag,
+} from "@keypolicy/core";
+import { defaultKeyPolicy, formatPolicy, fromJsonValue, parseJson } from "@keypolicy/policy";
+import { z } from "zod";
+import type { Clock, IdSource } from "../app/deps.js";
+import type { KeyStore, StoredKey } from "../store/types.js";
+
+const SeedKey = z
+  .object({
+    KeyId: z.string().refine(isKeyId, "must be a key ID: a lowercase UUID or mrk- + 32 lowercase hex"),
+    AccountId: z.string().refine(isAccountId, "must be a 12-digit account ID").optional(),
+    Region: z.string().refine(isRegion, "must be a region name such as us-east-2").optional(),
+    Description: z.string().max(8192).optional(),
+    KeySpec: KeySpec.optional(),
+    KeyUsage: KeyUsageType.optional(),
+    Origin: OriginType.optional(),
+    KeyState: KeyState.optional(),
+    /** A JSON object, or its text. Absent: the default key policy for the key's account. */
+    Policy: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+    Tags: z.array(Tag).optional(),
+    /** Alias names (`alias/…`) that point at this key. */
+    Aliases: z.array(z.string().refine(isAliasName, "must be an alias name: alias/ followed by [a-zA-Z0-9/_-]")).optional(),
+    /** Creation time, ISO 8601 or epoch seconds. Default: start-up time. */
+    CreationDate: z.union([z.number(), z.string()]).optional(),
+  })
+  .strict();
+
+/**
+ * The seed file: keys (with their aliases) to create at start-up. Member names follow AWS's shapes. Unknown members
+ * are errors, so typos do not pass silently.
+ */
+export const SeedFile = z
+  .object({
+    keys: z.array(SeedKey).default([]),
+  })
+  .strict();
+export type SeedFile = z.infer<typeof SeedFile>;
+
+/** A seed file that failed validation: each problem with the path of the bad member, e.g. `keys[0].KeyId`. */
+export interface SeedProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, segment) => (typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${String(segment)}` : String(segment)),
+    "",
+  );
+}
+
+/** Validates a parsed seed document. */
+export function parseSeed(value: unknown): { success: true; data: SeedFile } | { success: false; error: readonly SeedProblem[] } {
+  const parsed = SeedFile.safeParse(value ?? {});
+  if (!parsed.success) {
+    return {
+      success: false,
+      error: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path) || "(root)", message: issue.message })),
+    };
+  }
+  const problems: SeedProblem[] = [];
+  parsed.data.keys.forEach((key, index) => {
+    const spec = key.KeySpec ?? "SYMMETRIC_DEFAULT";
+    const usage = key.KeyUsage ?? "ENCRYPT_DECRYPT";
+    if (!keyAlgorithms(spec, usage)) problems.push({ path: `keys[${index}].KeyUsage`, message: `${usage} is not a usage of KeySpec ${spec}` });
+    if (typeof key.Policy === "string") {
+      const policy = parseJson(key.Policy);
+      if (!policy.success || policy.data.kind !== "object") {
+        problems.push({ path: `keys[${index}].Policy`, message: "must be a JSON object (or its text)" });
+      }
+    }
+    if (typeof key.CreationDate === "string" && Number.isNaN(Date.parse(key.CreationDate))) {
+      problems.push({ path: `keys[${index}].CreationDate`, message: "must be an ISO 8601 date or epoch seconds" });
+    }
+  });
+  return problems.length > 0 ? { success: false, error: problems } : { success: true, data: parsed.data };
+}
+
+/** What {@link applySeed} did: keys and aliases created, and those already present (left as they are). */
+export interface SeedReport {
+  readonly keysCreated: number;
+  readonly keysExisting: number;
+  readonly aliasesCreated: number;
+  readonly aliasesExisting: number;
+}
+
+/**
+ * Creates the seed's keys and aliases in `store`. Idempotent: a key or alias that already exists is left as it is,
+ * so restarting a persistent store with the same seed neither duplicates nor overwrites later changes.
+ *
+ * @param defaults - account and region for keys that name none.
+ */
+export async function applySeed(
+  store: KeyStore,
+  seed: SeedFile,
+  defaults: { accountId: string; region: string },
+  deps: { clock: Clock; ids: IdSource },
+): Promise<SeedReport> {
+  let keysCreated = 0;
+  let keysExisting = 0;
+  let aliasesCreated = 0;
+  let aliasesExisting = 0;
+  const now = deps.clock.now();
+  for (const entry of seed.keys) {
+    const accountId = entry.AccountId ?? defaults.accountId;
+    const region = entry.Region ?? defaults.region;
+    const partition = partitionOfRegion(region);
+    const keySpec = entry.KeySpec ?? "SYMMETRIC_DEFAULT";
+    const origin = entry.Origin ?? "AWS_KMS";
+    const policy =
+      entry.Policy === undefined
+        ? defaultKeyPolicy(accountId, partition)
+        : typeof entry.Policy === "string"
+          ? formatPolicy((parseJson(entry.Policy) as { success: true; data: import("@keypolicy/policy").JsonNode }).data)
+          : formatPolicy(fromJsonValue(entry.Policy));
+    const creationDate =
+      entry.CreationDate === undefined ? now : typeof entry.CreationDate === "number" ? entry.CreationDate * 1000 : Date.parse(entry.CreationDate);
+    const key: StoredKey = {
+      accountId,
+      region,
+      partition,
+      keyId: entry.KeyId,
+      description: entry.Description ?? "",
+      keySpec,
+      keyUsage: entry.KeyUsage ?? "ENCRYPT_DECRYPT",
+      origin,
+      keyState: entry.KeyState ?? (origin === "EXTERNAL" ? "PendingImport" : "Enabled"),
+      creationDate,
+      multiRegion: isMultiRegionKeyId(entry.KeyId),
+      ...(keySpec === "SYMMETRIC_DEFAULT" && origin === "AWS_KMS" ? { currentKeyMaterialId: deps.ids.keyMaterialId() } : {}),
+      policy,
+      tags: entry.Tags ?? [],
+    };
+    if (await store.createKey(key)) keysCreated++;
+    else keysExisting++;
+    for (const aliasName of entry.Aliases ?? []) {
+      const created = await store.createAlias({ accountId, region, aliasName, targetKeyId: entry.KeyId, creationDate: now, lastUpdatedDate: now });
+      if (created) aliasesCreated++;
+      else aliasesExisting++;
+    }
+  }
+  return { keysCreated, keysExisting, aliasesCreated, aliasesExisting };
+}

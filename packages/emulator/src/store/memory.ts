@@ -1,0 +1,101 @@
+import type { KeyPatch, KeyStore, Page, Scope, StoredAlias, StoredKey } from "./types.js";
+
+interface ScopeData {
+  readonly keys: Map<string, StoredKey>;
+  /** Key IDs in creation order, and each one's position, so pages start in O(1). */
+  readonly order: string[];
+  readonly position: Map<string, number>;
+  readonly aliases: Map<string, StoredAlias>;
+}
+
+/**
+ * Creates a store that keeps everything in this process's memory. Lookups are O(1) in the number of keys; nothing
+ * survives a restart. Records are replaced whole, never mutated, so readers always see a complete record.
+ */
+export function createMemoryStore(): KeyStore {
+  const scopes = new Map<string, ScopeData>();
+
+  function data(scope: Scope): ScopeData {
+    const id = `${scope.accountId}/${scope.region}`;
+    let found = scopes.get(id);
+    if (!found) {
+      found = { keys: new Map(), order: [], position: new Map(), aliases: new Map() };
+      scopes.set(id, found);
+    }
+    return found;
+  }
+
+  return {
+    async getKey(scope, keyId) {
+      return scopes.get(`${scope.accountId}/${scope.region}`)?.keys.get(keyId);
+    },
+    async createKey(key) {
+      const d = data(key);
+      if (d.keys.has(key.keyId)) return false;
+      d.keys.set(key.keyId, key);
+      d.position.set(key.keyId, d.order.length);
+      d.order.push(key.keyId);
+      return true;
+    },
+    async updateKey(scope, keyId, patch) {
+      const d = data(scope);
+      const current = d.keys.get(keyId);
+      if (!current) return undefined;
+      const next = applyPatch(current, patch);
+      d.keys.set(keyId, next);
+      return next;
+    },
+    async listKeys(scope, { after, limit }) {
+      const d = data(scope);
+      const start = after === undefined ? 0 : (d.position.get(after) ?? d.order.length) + 1;
+      const ids = d.order.slice(start, start + limit);
+      return page(ids.map((id) => d.keys.get(id) as StoredKey), start + limit < d.order.length);
+    },
+    async hasKey(scope, keyId) {
+      return data(scope).keys.has(keyId);
+    },
+    async getAlias(scope, aliasName) {
+      return scopes.get(`${scope.accountId}/${scope.region}`)?.aliases.get(aliasName);
+    },
+    async createAlias(alias) {
+      const d = data(alias);
+      if (d.aliases.has(alias.aliasName)) return false;
+      d.aliases.set(alias.aliasName, alias);
+      return true;
+    },
+    async updateAlias(scope, aliasName, targetKeyId, now) {
+      const d = data(scope);
+      const current = d.aliases.get(aliasName);
+      if (!current) return undefined;
+      const next: StoredAlias = { ...current, targetKeyId, lastUpdatedDate: now };
+      d.aliases.set(aliasName, next);
+      return next;
+    },
+    async deleteAlias(scope, aliasName) {
+      return data(scope).aliases.delete(aliasName);
+    },
+    async listAliases(scope, { after, limit, targetKeyId }) {
+      const all = [...data(scope).aliases.values()]
+        .filter((a) => targetKeyId === undefined || a.targetKeyId === targetKeyId)
+        .sort((a, b) => (a.aliasName < b.aliasName ? -1 : a.aliasName > b.aliasName ? 1 : 0));
+      const start = after === undefined ? 0 : all.findIndex((a) => a.aliasName > after);
+      const from = start === -1 ? all.length : start;
+      return page(all.slice(from, from + limit), from + limit < all.length);
+    },
+  };
+}
+
+function page<T>(items: readonly T[], truncated: boolean): Page<T> {
+  return { items, truncated };
+}
+
+/** Applies a {@link KeyPatch}: `null` removes an optional member. Shared by every store. */
+export function applyPatch(key: StoredKey, patch: KeyPatch): StoredKey {
+  const { deletionDate, pendingDeletionWindowInDays, ...rest } = patch;
+  const next: Record<string, unknown> = { ...key, ...rest };
+  if (deletionDate === null) delete next["deletionDate"];
+  else if (deletionDate !== undefined) next["deletionDate"] = deletionDate;
+  if (pendingDeletionWindowInDays === null) delete next["pendingDeletionWindowInDays"];
+  else if (pendingDeletionWindowInDays !== undefined) next["pendingDeletionWindowInDays"] = pendingDeletionWindowInDays;
+  return next as unknown as StoredKey;
+}

@@ -1,0 +1,78 @@
+import type { KeySpec, KeyState, KeyUsageType, OriginType, Tag } from "@keypolicy/core";
+
+/** Where a key or alias lives: KMS keeps keys per account and region (KMS-FIDELITY.md §8). */
+export interface Scope {
+  readonly accountId: string;
+  readonly region: string;
+}
+
+/** A key as the emulator stores it. Times are epoch milliseconds. */
+export interface StoredKey {
+  readonly accountId: string;
+  readonly region: string;
+  readonly keyId: string;
+  readonly partition: string;
+  readonly description: string;
+  readonly keySpec: KeySpec;
+  readonly keyUsage: KeyUsageType;
+  readonly origin: OriginType;
+  readonly keyState: KeyState;
+  readonly creationDate: number;
+  /** Set while `keyState` is `PendingDeletion`. */
+  readonly deletionDate?: number;
+  readonly pendingDeletionWindowInDays?: number;
+  readonly multiRegion: boolean;
+  /** 64 hex characters; absent where AWS shows none (HMAC keys, keys pending import). */
+  readonly currentKeyMaterialId?: string;
+  /** The key policy, already in AWS's pretty format: GetKeyPolicy returns it as is. */
+  readonly policy: string;
+  readonly tags: readonly Tag[];
+}
+
+/** A stored alias: `aliasName` keeps its `alias/` prefix. Times are epoch milliseconds. */
+export interface StoredAlias {
+  readonly accountId: string;
+  readonly region: string;
+  readonly aliasName: string;
+  readonly targetKeyId: string;
+  readonly creationDate: number;
+  readonly lastUpdatedDate: number;
+}
+
+/** The changes {@link KeyStore.updateKey} may apply; `null` clears an optional member. */
+export type KeyPatch = {
+  readonly [K in "description" | "keyState" | "policy" | "tags"]?: StoredKey[K];
+} & {
+  readonly deletionDate?: number | null;
+  readonly pendingDeletionWindowInDays?: number | null;
+};
+
+/** A page of a listing: the items and whether more follow. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly truncated: boolean;
+}
+
+/**
+ * Where the emulator keeps keys and aliases. Every method is atomic: a reader sees one complete record that some
+ * write stored, never a mix. Implementations: in memory, SQLite (Node), D1 (Cloudflare Workers).
+ */
+export interface KeyStore {
+  getKey(scope: Scope, keyId: string): Promise<StoredKey | undefined>;
+  /** Inserts a key; answers `false` (and changes nothing) when the key ID is taken in that scope. */
+  createKey(key: StoredKey): Promise<boolean>;
+  /** Applies `patch` to a key and answers the updated key, or `undefined` when there is no such key. */
+  updateKey(scope: Scope, keyId: string, patch: KeyPatch): Promise<StoredKey | undefined>;
+  /** Keys in creation order, starting after key `after` (exclusive) when given. */
+  listKeys(scope: Scope, options: { after?: string; limit: number }): Promise<Page<StoredKey>>;
+  /** Whether the scope holds a key `keyId` (used to validate pagination markers). */
+  hasKey(scope: Scope, keyId: string): Promise<boolean>;
+  getAlias(scope: Scope, aliasName: string): Promise<StoredAlias | undefined>;
+  /** Inserts an alias; answers `false` (and changes nothing) when the name is taken in that scope. */
+  createAlias(alias: StoredAlias): Promise<boolean>;
+  /** Points an alias at another key; answers the updated alias or `undefined` when there is none. */
+  updateAlias(scope: Scope, aliasName: string, targetKeyId: string, now: number): Promise<StoredAlias | undefined>;
+  deleteAlias(scope: Scope, aliasName: string): Promise<boolean>;
+  /** Aliases in name order, after alias `after` (exclusive), optionally only those pointing at `targetKeyId`. */
+  listAliases(scope: Scope, options: { after?: string; limit: number; targetKeyId?: string }): Promise<Page<StoredAlias>>;
+}
