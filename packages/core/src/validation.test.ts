@@ -225,6 +225,32 @@ describe("validateRequest with wrong JSON types", () => {
     expect(failure(validateRequest(ListKeyPoliciesRequest, input))).toEqual({ name: "SerializationException", message });
   });
 
+  it.each([2147483648, 1e20, -2147483649])("answers SerializationException for %d, outside Java's int", (limit) => {
+    expect(failure(validateRequest(ListKeyPoliciesRequest, { KeyId: KEY_ID, Limit: limit }))).toEqual({
+      name: "SerializationException",
+      message: "NUMBER_VALUE can not be converted to an Integer",
+    });
+  });
+
+  it("answers a Limit of 2147483647 (Java's largest int) with the range, not a serialization error", () => {
+    expect(failure(validateRequest(ListKeyPoliciesRequest, { KeyId: KEY_ID, Limit: 2147483647 }))).toEqual({
+      name: "ValidationException",
+      message:
+        "1 validation error detected: Value '2147483647' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 1000",
+    });
+  });
+
+  it.each([
+    { what: "a number", value: 5, message: "NUMBER_VALUE can not be converted to a String" },
+    { what: "a boolean", value: false, message: "BOOLEAN_VALUE can not be converted to a String" },
+    { what: "a list", value: ["SYMMETRIC_DEFAULT"], message: "Start of list found where not expected" },
+  ])("answers SerializationException for $what where an enum string belongs", ({ value, message }) => {
+    expect(failure(validateRequest(CreateKeyRequest, { KeySpec: value }))).toEqual({
+      name: "SerializationException",
+      message,
+    });
+  });
+
   it("answers SerializationException for a string where a boolean belongs", () => {
     const input = { KeyId: KEY_ID, Policy: "{}", BypassPolicyLockoutSafetyCheck: "true" };
     expect(failure(validateRequest(PutKeyPolicyRequest, input))).toEqual({
@@ -244,6 +270,33 @@ describe("validateRequest with wrong JSON types", () => {
     expect(failure(validateRequest(ListKeyPoliciesRequest, { KeyId: "", Limit: "ten" })).name).toBe(
       "SerializationException",
     );
+  });
+});
+
+describe("validateRequest with JSON null members", () => {
+  // [DOC] Smithy awsJson1_1 protocol test AwsJson11ServersDontDeserializeNullStructureValues: a server drops null
+  // structure members, so null means absent.
+  it("treats a null optional member as absent", () => {
+    expect(validateRequest(GetKeyPolicyRequest, { KeyId: KEY_ID, PolicyName: null })).toEqual({
+      success: true,
+      data: { KeyId: KEY_ID },
+    });
+  });
+
+  it("treats a null required member as missing", () => {
+    expect(failure(validateRequest(GetKeyPolicyRequest, { KeyId: null }))).toEqual({
+      name: "ValidationException",
+      message:
+        "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null",
+    });
+  });
+
+  it("treats null members of structures inside lists as absent", () => {
+    expect(failure(validateRequest(CreateKeyRequest, { Tags: [{ TagKey: "k", TagValue: null }] }))).toEqual({
+      name: "ValidationException",
+      message:
+        "1 validation error detected: Value null at 'tags.1.member.tagValue' failed to satisfy constraint: Member must not be null",
+    });
   });
 });
 
