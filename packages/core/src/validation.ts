@@ -95,7 +95,7 @@ const JAVA_INT_MAX = 2147483647;
  * The SerializationException text when an issue is about the JSON type of a value rather than a constraint, else
  * `undefined`:
  * - a value of the wrong JSON type (a missing or null member is a constraint violation instead);
- * - a non-string where an enum (a string on the wire) belongs;
+ * - [DEC] a non-string where an enum belongs: an enum is a string on the wire, so it gets the string member's text;
  * - [DEC] a number outside Java's `int` where an Integer member belongs: Coral cannot bind it, so it never reaches
  *   the range check (AWS's text is not recorded; the same text as a fraction).
  */
