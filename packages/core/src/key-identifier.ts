@@ -55,7 +55,8 @@ export type KeyIdentifier =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MRK = /^mrk-[0-9a-f]{32}$/;
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+// Two letters, or `eusc` for the European Sovereign Cloud (`eusc-de-east-1`, [DOC] botocore partitions.json).
+const REGION = /^(?:[a-z]{2}|eusc)(?:-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
 // [DOC] CreateAlias AliasName: 1..256, pattern ^[a-zA-Z0-9/_-]+$, starting with alias/.
 const ALIAS_NAME = /^alias\/[a-zA-Z0-9/_-]+$/;
@@ -77,7 +78,7 @@ export function isAccountId(s: string): boolean {
   return ACCOUNT.test(s);
 }
 
-/** Whether `s` looks like an AWS region name (`us-east-2`, `us-gov-west-1`, `eu-isoe-west-1`). */
+/** Whether `s` looks like an AWS region name (`us-east-2`, `us-gov-west-1`, `eu-isoe-west-1`, `eusc-de-east-1`). */
 export function isRegion(s: string): boolean {
   return REGION.test(s);
 }

@@ -12,20 +12,21 @@ import { CONSTRAINT_PARAM } from "./shapes/constraints.js";
  *   joined with `; ` ([REC] KMS-FIDELITY.md §3). Member paths are lowerCamelCase, list members
  *   `tags.1.member.tagKey` (1-based). A missing required member is `Value null at 'keyId' … Member must not be null`.
  *
- * Unknown members are dropped, as AWS ignores them. Validation never looks at stored state, so it runs before any
+ * Unknown members are dropped, as AWS ignores them. A member whose value is JSON `null` counts as absent ([DOC] Smithy
+ * awsJson1_1 protocol test `AwsJson11ServersDontDeserializeNullStructureValues`). Validation never looks at stored state, so it runs before any
  * key lookup (§3).
  *
  * @returns the parsed input, or the error AWS would send.
  */
 export function validateRequest<S extends z.ZodType>(schema: S, input: unknown): Result<z.infer<S>> {
-  const parsed = schema.safeParse(input);
+  const request = dropNullMembers(input);
+  const parsed = schema.safeParse(request);
   if (parsed.success) return ok(parsed.data);
   const violations: string[] = [];
   for (const issue of parsed.error.issues) {
-    const value = valueAt(input, issue.path);
-    if (issue.code === "invalid_type" && value !== undefined && value !== null) {
-      return err(createKmsError("SerializationException", serializationText(value, issue.expected)));
-    }
+    const value = valueAt(request, issue.path);
+    const serialization = serializationProblem(issue, value);
+    if (serialization !== undefined) return err(createKmsError("SerializationException", serialization));
     const constraint = constraintText(issue);
     violations.push(`${formatValue(value)} at '${formatMemberPath(issue.path)}' failed to satisfy constraint: ${constraint}`);
   }
@@ -74,6 +75,42 @@ function constraintText(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+/** Removes `null`-valued members from every structure in `value` (lists are walked, their elements kept). */
+function dropNullMembers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNullMembers);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, member]) => member !== null)
+      .map(([name, member]) => [name, dropNullMembers(member)]),
+  );
+}
+
+const JAVA_INT_MIN = -2147483648;
+const JAVA_INT_MAX = 2147483647;
+
+/**
+ * The SerializationException text when an issue is about the JSON type of a value rather than a constraint, else
+ * `undefined`:
+ * - a value of the wrong JSON type (a missing or null member is a constraint violation instead);
+ * - [DEC] a non-string where an enum belongs: an enum is a string on the wire, so it gets the string member's text;
+ * - [DEC] a number outside Java's `int` where an Integer member belongs: Coral cannot bind it, so it never reaches
+ *   the range check (AWS's text is not recorded; the same text as a fraction).
+ */
+function serializationProblem(issue: z.core.$ZodIssue, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (issue.code === "invalid_type") return serializationText(value, issue.expected);
+  if (issue.code === "invalid_value" && typeof value !== "string") return serializationText(value, "string");
+  if (
+    (issue.code === "too_big" || issue.code === "too_small") &&
+    typeof value === "number" &&
+    (value < JAVA_INT_MIN || value > JAVA_INT_MAX)
+  ) {
+    return serializationText(value, "int");
+  }
+  return undefined;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
