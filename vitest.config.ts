@@ -4,6 +4,6 @@ export default defineConfig({
   resolve: { conditions: ["source"] },
   ssr: { resolve: { conditions: ["source"] } },
   test: {
-    projects: ["packages/*", "apps/*"],
+    projects: ["packages/*", "apps/*", { test: { name: "repo", include: ["test/**/*.test.ts"] } }],
   },
 });
