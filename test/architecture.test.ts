@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -17,6 +17,7 @@ interface Manifest {
 
 const manifests: { dir: string; manifest: Manifest }[] = ["packages", "apps"].flatMap((group) => {
   const base = join(root, group);
+  if (!existsSync(base)) return [];
   return readdirSync(base)
     .filter((name) => statSync(join(base, name)).isDirectory())
     .filter((name) => {
