@@ -5,5 +5,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["source"] } },
   test: {
     projects: ["packages/*", "apps/*", { test: { name: "repo", include: ["test/**/*.test.ts"] } }],
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ["default", ["json", { outputFile: ".vitest-report.json" }]],
   },
 });
