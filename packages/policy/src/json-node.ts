@@ -42,11 +42,21 @@ export function toJsonValue(node: JsonNode): unknown {
   }
 }
 
-/** Converts a plain JavaScript value (e.g. from a YAML seed file) to a {@link JsonNode}, in its key order. */
+/**
+ * Converts a plain JavaScript value (e.g. from a YAML seed file) to a {@link JsonNode}, in its key order.
+ *
+ * Values JSON cannot hold become what `JSON.stringify` makes of them: non-finite numbers become `null`, `-0` becomes
+ * `0`; `undefined`, functions and symbols become `null` (in arrays as `JSON.stringify` does, and also as members).
+ */
 export function fromJsonValue(value: unknown): JsonNode {
   if (value === null || value === undefined) return { kind: "null" };
   if (typeof value === "string") return { kind: "string", value };
-  if (typeof value === "number") return { kind: "number", value, raw: JSON.stringify(value) };
+  if (typeof value === "number") {
+    // Fix: NaN and ±Infinity used to give a number node whose raw text was `null`; -0 gave raw "0" with value -0.
+    if (!Number.isFinite(value)) return { kind: "null" };
+    const finite = value === 0 ? 0 : value;
+    return { kind: "number", value: finite, raw: JSON.stringify(finite) };
+  }
   if (typeof value === "boolean") return { kind: "boolean", value };
   if (Array.isArray(value)) return { kind: "array", items: value.map(fromJsonValue) };
   if (typeof value === "object") {
