@@ -68,6 +68,27 @@ export function fromJsonValue(value: unknown): JsonNode {
   return { kind: "null" };
 }
 
+/**
+ * The members of an object as Jackson's `ObjectNode` keeps them: one per name, at the position where the name first
+ * appears, with the value it last had. Objects without repeated names come back as they are.
+ *
+ * Repeated member names are a [DEC] (KMS-FIDELITY.md §7 does not say): AWS re-serialises policies with Jackson, whose
+ * default is that the last value wins, so formatting, validation and evaluation all read documents this way.
+ */
+export function uniqueMembers(node: JsonNode & { readonly kind: "object" }): readonly JsonMember[] {
+  const names = new Set<string>();
+  let repeated = false;
+  for (const member of node.members) {
+    if (names.has(member.name)) repeated = true;
+    names.add(member.name);
+  }
+  if (!repeated) return node.members;
+  // A Map keeps first-insertion order and takes the last value set: Jackson's LinkedHashMap behaviour.
+  const last = new Map<string, JsonNode>();
+  for (const member of node.members) last.set(member.name, member.value);
+  return [...last].map(([name, value]) => ({ name, value }));
+}
+
 /** The value of member `name` of an object node (the last one, if repeated), or `undefined`. */
 export function getMember(node: JsonNode, name: string): JsonNode | undefined {
   if (node.kind !== "object") return undefined;
