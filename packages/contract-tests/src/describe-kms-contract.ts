@@ -84,7 +84,10 @@ export async function runContractCase(target: KmsTarget, c: ContractCase, capabi
   const result = await target.call(c.request.operation, input, scopeOf(c.request, target, vars));
   const expected = fillTemplate(c.expect, vars) as ContractCase["expect"];
   const actual = result.ok ? { response: result.output } : { error: { name: result.error.name, message: result.error.message } };
-  const wanted = expected.error ? { error: expected.error } : { response: expected.response };
+  const response = expected.response ?? {};
+  const wanted = expected.error
+    ? { error: expected.error }
+    : { response: target.view ? target.view(c.request.operation, response) : response };
   expect(actual).toEqual(wanted);
   if (capabilities.reportsHttpStatus && !(!result.ok && result.local)) {
     expect(result.httpStatus, "HTTP status").toBe(expected.httpStatus);

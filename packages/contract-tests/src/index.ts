@@ -15,5 +15,5 @@ export { decodeAnswer, fakeSigV4Authorization, type FetchLike, type RawAnswer, s
 export { createFetchTarget, EMULATOR_DEFAULTS } from "./targets/fetch-target.js";
 export { createCountingIds, createEmulatorHarness, type EmulatorHarness, FIXED_NOW, seedStore } from "./targets/emulator-harness.js";
 export { createSdkTarget, plainOutput, SDK_NO_MESSAGE, sdkErrorResult } from "./targets/sdk-target.js";
-export { cliArguments, commandName, createCliTarget, parseCliAnswer, SERVICE_ERROR_EXIT_CODE } from "./targets/cli-target.js";
+export { cliArguments, cliView, commandName, createCliTarget, parseCliAnswer, SERVICE_ERROR_EXIT_CODE } from "./targets/cli-target.js";
 export { createLiveAwsTarget, LIVE_KEY_TAG } from "./targets/live-aws-target.js";

@@ -47,6 +47,11 @@ export interface KmsTarget {
   call(operation: string, input: Readonly<Record<string, unknown>>, scope: CallerScope): Promise<CallResult>;
   /** Runs setup steps when the target cannot run them through `call` (the CLI has no CreateKey). Default: `call`. */
   setup?(operation: string, input: Readonly<Record<string, unknown>>, scope: CallerScope): Promise<CallResult>;
+  /**
+   * How this adapter shows an expected wire answer, when it shows it differently by design (the CLI prints
+   * paginated lists as the AWS CLI does, without `Truncated`). Default: as on the wire.
+   */
+  view?(operation: string, response: Readonly<Record<string, unknown>>): Record<string, unknown>;
   /** Loads a named seed (see `fixtures/seeds/`) into the target; only targets backed by an emulator store can. */
   seed?(name: string): Promise<void>;
   close(): Promise<void>;

@@ -17,7 +17,8 @@ import {
 } from "../src/index.js";
 import { EMULATOR_KNOWN_FAILURES } from "./known-failures.js";
 
-const BIN = fileURLToPath(new URL("../../cli/dist/bin.js", import.meta.url));
+// KEYPOLICY_CLI_BIN points at another build of the CLI (e.g. a branch not merged yet).
+const BIN = process.env["KEYPOLICY_CLI_BIN"] ?? fileURLToPath(new URL("../../cli/dist/bin.js", import.meta.url));
 
 // The keypolicy CLI, spawned per call, against the emulator's Node server; CreateKey (no CLI command) goes through an
 // SDK client to the same server.

@@ -54,13 +54,29 @@ export function parseCliAnswer(operation: string, exitCode: number, stdout: stri
     if (output === null || typeof output !== "object" || Array.isArray(output)) throw new Error(`stdout is not a JSON object: ${text}`);
     return { ok: true, output: output as Record<string, unknown> };
   }
-  const match = SERVICE_ERROR.exec(stderr.replace(/\r?\n$/, ""));
+  // The AWS CLI frames the line with newlines: "\nAn error occurred (…) …: <message>\n".
+  const match = SERVICE_ERROR.exec(stderr.replace(/^(\r?\n)+/, "").replace(/\r?\n$/, ""));
   if (!match) throw new Error(`exit code ${exitCode} without a service error on stderr: ${stderr.slice(0, 500)}`);
   if (exitCode !== SERVICE_ERROR_EXIT_CODE) {
     throw new Error(`service error ${match[1]} with exit code ${exitCode}, expected ${SERVICE_ERROR_EXIT_CODE}`);
   }
   if (match[2] !== operation) throw new Error(`stderr names operation ${match[2]}, expected ${operation}`);
   return { ok: false, error: { name: match[1] ?? "", message: match[3] ?? "" } };
+}
+
+/** Operations the CLI pages through itself, with the members that only steer paging ([DOC] KMS paginators). */
+const PAGINATED: Readonly<Record<string, readonly string[]>> = {
+  ListKeyPolicies: ["Truncated", "NextMarker"],
+  ListKeys: ["Truncated", "NextMarker"],
+};
+
+/**
+ * What the CLI prints for a wire answer: the AWS CLI follows every page of a paginated operation and prints the
+ * aggregated result without the paging members (`{"PolicyNames": [...]}` for ListKeyPolicies); other answers as sent.
+ */
+export function cliView(operation: string, response: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const paging = PAGINATED[operation] ?? [];
+  return Object.fromEntries(Object.entries(response).filter(([member]) => !paging.includes(member)));
 }
 
 /**
@@ -110,6 +126,7 @@ export function createCliTarget(options: {
       return parseCliAnswer(operation, code, stdout, stderr);
     },
     setup: options.setup,
+    view: cliView,
     ...(options.seed ? { seed: options.seed } : {}),
     close: options.close ?? (async () => {}),
   };
