@@ -22,6 +22,7 @@ export type CallStep = z.infer<typeof CallStep>;
 export const SeedStep = z.object({ seed: z.string().min(1) }).strict();
 export type SeedStep = z.infer<typeof SeedStep>;
 
+/** A setup step: load a seed, or make a call that must succeed. */
 export const SetupStep = z.union([SeedStep, CallStep]);
 export type SetupStep = z.infer<typeof SetupStep>;
 
