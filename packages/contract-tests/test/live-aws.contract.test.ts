@@ -1,0 +1,31 @@
+import { createLiveAwsTarget, describeKmsContract } from "../src/index.js";
+
+const enabled = process.env["KEYPOLICY_LIVE_AWS"] === "1";
+const region = process.env["AWS_REGION"];
+const live = !enabled
+  ? "set KEYPOLICY_LIVE_AWS=1 (and AWS_REGION, with credentials in the default chain) to run against real AWS KMS"
+  : region
+    ? undefined
+    : "KEYPOLICY_LIVE_AWS=1 but AWS_REGION is not set";
+
+// Real AWS KMS: the oracle itself. Never runs in CI; creates tagged keys and schedules their deletion on close.
+describeKmsContract({
+  name: "live AWS KMS",
+  capabilities: { anyCaller: false, seeds: [], reportsHttpStatus: true },
+  ...(live === undefined ? {} : { skipAll: live }),
+  skip: {
+    "GetKeyPolicy of an unknown key ARN of another account is AccessDenied for the caller's root":
+      "on AWS the caller is an IAM user or role, not the account root the expected text names",
+    "GetKeyPolicy of an existing key ARN of another account is the same AccessDenied":
+      "needs a key in a second account the live credentials cannot create",
+    "PutKeyPolicy of a key ARN of another account is AccessDenied for the caller's root":
+      "on AWS the caller is an IAM user or role, not the account root the expected text names",
+    "ListKeyPolicies of a key ARN of another account is AccessDenied for the caller's root":
+      "on AWS the caller is an IAM user or role, not the account root the expected text names",
+    "ListKeys does not list keys of the same account in another region":
+      "calls as a made-up account; the live account's regions may hold other keys",
+    "ListKeys lists a key in its own account and region": "calls as a made-up account; the live account may hold other keys",
+  },
+  timeout: 60_000,
+  createTarget: () => createLiveAwsTarget(region ?? ""),
+});
