@@ -1,0 +1,101 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { startNodeServer } from "@keypolicy/emulator/node";
+import { beforeAll, describe, expect, it } from "vitest";
+import { main } from "../src/main.js";
+import { DEMO_DEFAULT_POLICY, DEMO_KEY_ID, DEMO_SEED, fakeIo, isolateProcessEnv, makeTempDir, testEnv } from "./helpers.js";
+
+const LISTENING = /^keypolicy emulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
+
+beforeAll(() => isolateProcessEnv());
+
+/** Starts `keypolicy serve …` in-process; resolves once it printed its URL. */
+async function serve(flags: string[], cwd?: string) {
+  const fake = fakeIo(testEnv(), cwd);
+  const exit = main(["serve", "--port", "0", ...flags], fake.io);
+  const line = await Promise.race([fake.firstLine(), exit.then((code) => Promise.reject(new Error(`exit ${code}: ${fake.stderr()}`)))]);
+  const match = LISTENING.exec(line);
+  if (!match?.[1]) throw new Error(`unexpected line: ${line}`);
+  return { fake, exit, url: match[1] };
+}
+
+async function getPolicy(url: string, region: string, keyId = DEMO_KEY_ID) {
+  const fake = fakeIo(testEnv({ AWS_REGION: region }));
+  const code = await main(["get-key-policy", "--key-id", keyId, "--endpoint-url", url, "--output", "text"], fake.io);
+  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
+}
+
+describe("keypolicy serve", () => {
+  it("prints one line with its URL, answers requests, and closes cleanly on the shutdown signal", async () => {
+    const { fake, exit, url } = await serve(["--seed", DEMO_SEED]);
+    expect(fake.stdout()).toBe(`keypolicy emulator listening on ${url}\n`);
+    expect(await getPolicy(url, "us-east-2")).toEqual({ code: 0, stdout: `${DEMO_DEFAULT_POLICY}\n`, stderr: "" });
+    fake.shutdown("SIGINT");
+    expect(await exit).toBe(0);
+    expect(fake.stderr()).toBe("");
+    await expect(fetch(url, { method: "POST" })).rejects.toThrow();
+  });
+
+  it("resolves --seed against the working directory", async () => {
+    const { fake, exit, url } = await serve(["--seed", "examples/demo-seed.yaml"]);
+    expect((await getPolicy(url, "us-east-2")).code).toBe(0);
+    fake.shutdown();
+    expect(await exit).toBe(0);
+  });
+
+  it("puts seed keys without Region/AccountId in --region and --account-id", async () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, "seed.yaml"), `keys:\n  - KeyId: ${DEMO_KEY_ID}\n`);
+    const { fake, exit, url } = await serve(["--seed", "seed.yaml", "--region", "eu-west-3", "--account-id", "444455556666"], dir);
+    const got = await getPolicy(url, "eu-west-3");
+    expect(got.code).toBe(0);
+    expect(got.stdout).toContain('"AWS" : "arn:aws:iam::444455556666:root"');
+    fake.shutdown();
+    expect(await exit).toBe(0);
+  });
+
+  it("accepts --auth none, what this build does anyway", async () => {
+    const { fake, exit } = await serve(["--auth", "none"]);
+    fake.shutdown();
+    expect(await exit).toBe(0);
+  });
+
+  it("says so, exit code 1, when the port is in use", async () => {
+    const other = await startNodeServer({ port: 0 });
+    try {
+      const fake = fakeIo(testEnv());
+      expect(await main(["serve", "--port", String(other.port)], fake.io)).toBe(1);
+      expect(fake.stdout()).toBe("");
+      expect(fake.stderr()).toBe(`keypolicy: cannot listen on 127.0.0.1:${other.port}: the port is in use\n`);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("names the seed file it cannot read, exit code 1", async () => {
+    const dir = makeTempDir();
+    const fake = fakeIo(testEnv(), dir);
+    expect(await main(["serve", "--port", "0", "--seed", "missing.yaml"], fake.io)).toBe(1);
+    expect(fake.stderr()).toMatch(new RegExp(`^keypolicy: cannot read seed file ${join(dir, "missing.yaml")}: ENOENT`));
+  });
+
+  it("names the seed file and the bad member of an invalid seed, exit code 1", async () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, "bad.yaml"), "keys:\n  - KeyId: not-a-key-id\n");
+    const fake = fakeIo(testEnv(), dir);
+    expect(await main(["serve", "--port", "0", "--seed", "bad.yaml"], fake.io)).toBe(1);
+    expect(fake.stderr()).toContain(`seed file ${join(dir, "bad.yaml")} is not valid:`);
+    expect(fake.stderr()).toContain("keys[0].KeyId");
+  });
+
+  it.each([
+    [["--data-dir", "data"], "--data-dir"],
+    [["--auth", "sigv4"], "--auth sigv4"],
+    [["--identities", "ids.yaml"], "--identities"],
+    [["--enforce-key-policies"], "--enforce-key-policies"],
+  ])("refuses %j while the emulator lacks it, exit code 1", async (flags, shown) => {
+    const fake = fakeIo(testEnv());
+    expect(await main(["serve", "--port", "0", ...flags], fake.io)).toBe(1);
+    expect(fake.stderr()).toBe(`keypolicy: ${shown} is not available in this build\n`);
+  });
+});
