@@ -372,3 +372,88 @@ describe("protocol hygiene", () => {
     expect(pulled).toBeLessThan(10);
   });
 });
+
+describe("key policy validation on CreateKey and PutKeyPolicy (KMS-FIDELITY.md §7)", () => {
+  let app: App;
+  beforeEach(() => {
+    app = makeApp();
+  });
+  const statement = (principal: unknown, action = "kms:*") => ({ Effect: "Allow", Principal: principal, Action: action, Resource: "*" });
+  const policyOf = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+  const lockout = policyOf(statement({ AWS: `arn:aws:iam::${ACCOUNT}:root` }, "kms:Describe*"));
+
+  it.each([
+    { what: "text that is not JSON", Policy: "not a real policy statement", error: { __type: "MalformedPolicyDocumentException" } },
+    {
+      what: "a statement without a principal",
+      Policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:*", Resource: "*" }] }),
+      error: { __type: "MalformedPolicyDocumentException", message: "Policy contains a statement with no principal." },
+    },
+    {
+      what: "an invalid principal",
+      Policy: policyOf(statement({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), statement({ AWS: "not-a-principal" })),
+      error: { __type: "MalformedPolicyDocumentException", message: "Policy contains a statement with one or more invalid principals." },
+    },
+    {
+      what: "a policy that locks the caller out",
+      Policy: lockout,
+      error: {
+        __type: "MalformedPolicyDocumentException",
+        message: "The new key policy will not allow you to update the key policy in the future.",
+      },
+    },
+    {
+      what: "a policy over 32 KiB",
+      Policy: policyOf({ ...statement({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), Sid: "x".repeat(33_000) }),
+      error: { __type: "LimitExceededException" },
+    },
+  ])("refuses $what on both operations", async ({ Policy, error }) => {
+    const created = await call(app, "CreateKey", { Policy });
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject(error);
+    if (error.__type === "MalformedPolicyDocumentException" && !("message" in error)) {
+      expect(created.body).not.toHaveProperty("message");
+    }
+    const { KeyId } = await createKey(app);
+    const put = await call(app, "PutKeyPolicy", { KeyId, Policy });
+    expect(put.body).toMatchObject(error);
+  });
+
+  it("skips only the lockout check when BypassPolicyLockoutSafetyCheck is true", async () => {
+    expect((await call(app, "CreateKey", { Policy: lockout, BypassPolicyLockoutSafetyCheck: true })).status).toBe(200);
+    const { KeyId } = await createKey(app);
+    expect(await call(app, "PutKeyPolicy", { KeyId, Policy: lockout, BypassPolicyLockoutSafetyCheck: true })).toEqual({
+      status: 200,
+      body: undefined,
+    });
+    expect((await call(app, "PutKeyPolicy", { KeyId, Policy: "nope", BypassPolicyLockoutSafetyCheck: true })).body).toEqual({
+      __type: "MalformedPolicyDocumentException",
+    });
+  });
+
+  it("resolves the key before looking at the document", async () => {
+    const missing = "00000000-0000-4000-8000-999999999999";
+    expect((await call(app, "PutKeyPolicy", { KeyId: missing, Policy: "nope" })).body).toEqual({
+      __type: "NotFoundException",
+      message: `Key '${arnOf(missing)}' does not exist`,
+    });
+  });
+
+  it("checks the model constraints before the key", async () => {
+    const result = await call(app, "PutKeyPolicy", { KeyId: "nope", Policy: "\u0100" });
+    expect(result.body).toEqual({
+      __type: "ValidationException",
+      message:
+        "1 validation error detected: Value '\u0100' at 'policy' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
+    });
+  });
+
+  it("stores a single-line document in AWS's pretty format", async () => {
+    const { KeyId } = await createKey(app);
+    await call(app, "PutKeyPolicy", { KeyId, Policy: policyOf(statement({ AWS: `arn:aws:iam::${ACCOUNT}:root` })) });
+    expect((await call(app, "GetKeyPolicy", { KeyId })).body).toEqual({
+      Policy: `{\n  "Version" : "2012-10-17",\n  "Statement" : [ {\n    "Effect" : "Allow",\n    "Principal" : {\n      "AWS" : "arn:aws:iam::${ACCOUNT}:root"\n    },\n    "Action" : "kms:*",\n    "Resource" : "*"\n  } ]\n}`,
+      PolicyName: "default",
+    });
+  });
+});

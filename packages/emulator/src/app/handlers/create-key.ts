@@ -41,12 +41,16 @@ export async function createKey(ctx: OperationContext, input: CreateKeyRequest):
   if (origin === "EXTERNAL" && keySpec !== "SYMMETRIC_DEFAULT" && input.MultiRegion) {
     return err(createKmsError("UnsupportedOperationException", `${keySpec} multi-Region keys cannot have imported key material.`));
   }
-  const policy = input.Policy === undefined ? { success: true as const, data: defaultKeyPolicy(caller.accountId, caller.partition) } : preparePolicy(input.Policy);
-  if (!policy.success) return policy;
   const uuid = ctx.ids.keyId();
   const multiRegion = input.MultiRegion ?? false;
   const keyId = multiRegion ? `mrk-${uuid.replaceAll("-", "")}` : uuid;
-  const tags = mergeTags([], input.Tags ?? [], formatKeyArn({ ...caller, keyId }));
+  const keyArn = formatKeyArn({ partition: caller.partition, region: caller.region, accountId: caller.accountId, keyId });
+  const policy =
+    input.Policy === undefined
+      ? { success: true as const, data: defaultKeyPolicy(caller.accountId, caller.partition) }
+      : preparePolicy(ctx, input.Policy, keyArn, input.BypassPolicyLockoutSafetyCheck);
+  if (!policy.success) return policy;
+  const tags = mergeTags([], input.Tags ?? [], keyArn);
   if (!tags.success) return tags;
   const key: StoredKey = {
     accountId: caller.accountId,
