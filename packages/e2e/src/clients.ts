@@ -21,7 +21,6 @@ export function clientEnv(region: string, accessKeyId = ACCESS_KEY_ID): NodeJS.P
     AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
     AWS_PAGER: "",
     AWS_EC2_METADATA_DISABLED: "true",
-    AWS_MAX_ATTEMPTS: "1",
   };
 }
 
