@@ -42,4 +42,29 @@ export const messages = {
   /** [REC] CreateAlias without the alias/ prefix (ValidationException). */
   aliasPrefix: () =>
     'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
+  /**
+   * [DEC] ValidationException for a PendingWindowInDays inside the model's 1..365 but outside the 7..30 AWS documents
+   * (LocalStack's text; AWS's is not recorded).
+   */
+  pendingWindowOutOfRange: (days: number) => `PendingWindowInDays should be between 7 and 30, but it is ${days}`,
+  /**
+   * [DEC] AlreadyExistsException for CreateAlias with a name in use: the alias ARN, as moto and LocalStack both
+   * answer (LocalStack notes AWS names the ARN, not the name).
+   */
+  aliasAlreadyExists: (aliasArn: string) => `An alias with the name ${aliasArn} already exists`,
+  /** [DEC] InvalidAliasNameException for names under the reserved `alias/aws/` prefix ([DOC] the prefix is reserved). */
+  aliasReserved: (aliasName: string) =>
+    `Alias ${aliasName} cannot be used: the alias/aws/ prefix is reserved for AWS managed keys.`,
+  /** [DEC] InvalidAliasNameException for `alias/` with nothing after it. */
+  aliasEmpty: () => "Alias name must contain at least one character after the alias/ prefix.",
+  /**
+   * [DEC] ValidationException when UpdateAlias would point an alias at a key of another type or usage ([DOC] the
+   * current and new key must have the same key type and key usage).
+   */
+  aliasTargetMismatch: (aliasName: string) =>
+    `${aliasName} cannot be moved to a key of another key spec type or key usage.`,
+  /** [DEC] TagException for a tag key that starts with `aws:` (LocalStack's text; [DOC] the prefix is reserved). */
+  tagReserved: () => "Tags beginning with aws: are reserved",
+  /** [DEC] LimitExceededException past 50 tags on one key ([DOC] quota: 50 tags per KMS key). */
+  tagLimit: (keyArn: string) => `${keyArn} would have more than 50 tags.`,
 } as const;

@@ -93,11 +93,15 @@ export const KeyOnlyRequest = z.object({ KeyId: KeyIdType });
 export type KeyOnlyRequest = z.infer<typeof KeyOnlyRequest>;
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html */
 export const EnableKeyRequest = KeyOnlyRequest;
+export type EnableKeyRequest = KeyOnlyRequest;
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKey.html */
 export const DisableKeyRequest = KeyOnlyRequest;
+export type DisableKeyRequest = KeyOnlyRequest;
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CancelKeyDeletion.html */
 export const CancelKeyDeletionRequest = KeyOnlyRequest;
+export type CancelKeyDeletionRequest = KeyOnlyRequest;
 export const CancelKeyDeletionResponse = z.object({ KeyId: z.string() });
+export type CancelKeyDeletionResponse = z.infer<typeof CancelKeyDeletionResponse>;
 
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html */
 export const ScheduleKeyDeletionRequest = z.object({
@@ -111,14 +115,17 @@ export const ScheduleKeyDeletionResponse = z.object({
   KeyState: z.string(),
   PendingWindowInDays: z.number(),
 });
+export type ScheduleKeyDeletionResponse = z.infer<typeof ScheduleKeyDeletionResponse>;
 
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html */
 export const CreateAliasRequest = z.object({ AliasName: AliasNameType, TargetKeyId: KeyIdType });
 export type CreateAliasRequest = z.infer<typeof CreateAliasRequest>;
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html */
 export const UpdateAliasRequest = CreateAliasRequest;
+export type UpdateAliasRequest = CreateAliasRequest;
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html */
 export const DeleteAliasRequest = z.object({ AliasName: AliasNameType });
+export type DeleteAliasRequest = z.infer<typeof DeleteAliasRequest>;
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html */
 export const ListAliasesRequest = z.object({
   KeyId: KeyIdType.optional(),
@@ -139,19 +146,24 @@ export const ListAliasesResponse = z.object({
   NextMarker: z.string().optional(),
   Truncated: z.boolean(),
 });
+export type ListAliasesResponse = z.infer<typeof ListAliasesResponse>;
 
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html */
 export const TagResourceRequest = z.object({ KeyId: KeyIdType, Tags: TagList });
+export type TagResourceRequest = z.infer<typeof TagResourceRequest>;
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html */
 export const UntagResourceRequest = z.object({ KeyId: KeyIdType, TagKeys: z.array(awsString({ min: 1, max: 128 })) });
+export type UntagResourceRequest = z.infer<typeof UntagResourceRequest>;
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html */
 export const ListResourceTagsRequest = z.object({
   KeyId: KeyIdType,
   Limit: awsInteger({ min: 1, max: 50 }).optional(),
   Marker: MarkerType.optional(),
 });
+export type ListResourceTagsRequest = z.infer<typeof ListResourceTagsRequest>;
 export const ListResourceTagsResponse = z.object({
   Tags: z.array(Tag),
   NextMarker: z.string().optional(),
   Truncated: z.boolean(),
 });
+export type ListResourceTagsResponse = z.infer<typeof ListResourceTagsResponse>;

@@ -48,10 +48,13 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     const handler = isOperationName(operation) ? HANDLERS[operation] : undefined;
     if (!handler) return errorResponse(createKmsError("UnknownOperationException"), requestId);
 
+    if (!isJsonContentType(c.req.header("content-type"))) {
+      return errorResponse(createKmsError("UnknownOperationException"), requestId);
+    }
     const declared = Number(c.req.header("content-length") ?? 0);
     if (declared > config.maxBodyBytes) return errorResponse(tooLarge(config), requestId);
-    const text = await c.req.text();
-    if (text.length > config.maxBodyBytes) return errorResponse(tooLarge(config), requestId);
+    const text = await readBodyText(c.req.raw, config.maxBodyBytes);
+    if (text === undefined) return errorResponse(tooLarge(config), requestId);
 
     const body = decodeRequestBody(text);
     if (!body.success) return errorResponse(body.error, requestId);
@@ -80,6 +83,45 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     return errorResponse(createKmsError("KMSInternalException", "An internal error occurred."), ids.requestId());
   });
   return app;
+}
+
+/**
+ * Whether a request's Content-Type selects the JSON protocol: `application/x-amz-json-1.1` as the SDKs send [DOC],
+ * also `-1.0` and plain `application/json` [DEC: accepted for hand-written requests], parameters such as `charset`
+ * ignored. [DEC] Anything else (or none) is answered `UnknownOperationException`, as AWS's front end picks the
+ * protocol by content type and finds no JSON operation there.
+ */
+function isJsonContentType(header: string | undefined): boolean {
+  const type = header?.split(";")[0]?.trim().toLowerCase();
+  return type === CONTENT_TYPE || type === "application/x-amz-json-1.0" || type === "application/json";
+}
+
+/**
+ * Reads a request body as UTF-8 text, stopping as soon as it passes `maxBytes` (so a chunked upload without a
+ * Content-Length cannot fill memory). Answers `undefined` when the body is too large.
+ */
+async function readBodyText(request: Request, maxBytes: number): Promise<string | undefined> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 function tooLarge(config: EmulatorConfig): KmsError {

@@ -5,6 +5,7 @@ import {
   type KeyArn,
   type KeyIdentifierRules,
   type KeyMetadata,
+  type KeyState,
   keyAlgorithms,
   messages,
   type Partition,
@@ -78,7 +79,8 @@ export function toKeyMetadata(key: StoredKey): KeyMetadata {
   };
   if (key.deletionDate !== undefined) metadata["DeletionDate"] = key.deletionDate / 1000;
   metadata["Origin"] = key.origin;
-  if (key.origin === "EXTERNAL") metadata["ExpirationModel"] = "KEY_MATERIAL_DOES_NOT_EXPIRE";
+  // [REC] vector `create-key-external-pending-import`: no ExpirationModel while the key waits for its material (the
+  // emulator never imports material, so an EXTERNAL key never shows one).
   metadata["KeyManager"] = "CUSTOMER";
   metadata["CustomerMasterKeySpec"] = key.keySpec;
   metadata["KeySpec"] = key.keySpec;
@@ -96,4 +98,43 @@ export function toKeyMetadata(key: StoredKey): KeyMetadata {
   if (algorithms.MacAlgorithms) metadata["MacAlgorithms"] = [...algorithms.MacAlgorithms];
   if (key.currentKeyMaterialId !== undefined) metadata["CurrentKeyMaterialId"] = key.currentKeyMaterialId;
   return metadata as KeyMetadata;
+}
+
+/**
+ * What an operation does with a key in each state, from AWS's key-state table [DOC
+ * https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html]: the states it accepts; any other state is
+ * refused with the error the table names (KMS-FIDELITY.md §5 texts).
+ */
+export type KeyStateRule = readonly KeyState[];
+
+/** Every state: the policy operations, DescribeKey, ListAliases, DeleteAlias, ListResourceTags ([DOC] §5). */
+export const ANY_STATE: KeyStateRule = [
+  "Creating",
+  "Enabled",
+  "Disabled",
+  "PendingDeletion",
+  "PendingImport",
+  "PendingReplicaDeletion",
+  "Unavailable",
+  "Updating",
+];
+
+/**
+ * Checks that a found key is in a state `accepted` allows, else the KMSInvalidStateException (or DisabledException)
+ * AWS answers: `<key ARN> is pending deletion.`, `… is pending import.`, `… is disabled.` ([DOC/REC] §5); other states
+ * `<key ARN> is <state>.` [DEC].
+ */
+export function checkKeyState(found: FoundKey, accepted: KeyStateRule): Result<FoundKey> {
+  const state = found.key.keyState;
+  if (accepted.includes(state)) return ok(found);
+  switch (state) {
+    case "PendingDeletion":
+      return err(createKmsError("KMSInvalidStateException", messages.keyPendingDeletion(found.arn)));
+    case "PendingImport":
+      return err(createKmsError("KMSInvalidStateException", messages.keyPendingImport(found.arn)));
+    case "Disabled":
+      return err(createKmsError("DisabledException", messages.keyDisabled(found.arn)));
+    default:
+      return err(createKmsError("KMSInvalidStateException", messages.keyInState(found.arn, state)));
+  }
 }

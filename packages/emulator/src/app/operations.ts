@@ -1,12 +1,23 @@
 import type { OperationName, OPERATIONS, Result } from "@keypolicy/core";
 import type { z } from "zod";
 import type { OperationContext } from "./deps.js";
+import { cancelKeyDeletion } from "./handlers/cancel-key-deletion.js";
+import { createAlias } from "./handlers/create-alias.js";
 import { createKey } from "./handlers/create-key.js";
+import { deleteAlias } from "./handlers/delete-alias.js";
 import { describeKey } from "./handlers/describe-key.js";
+import { disableKey } from "./handlers/disable-key.js";
+import { enableKey } from "./handlers/enable-key.js";
 import { getKeyPolicy } from "./handlers/get-key-policy.js";
+import { listAliases } from "./handlers/list-aliases.js";
 import { listKeyPolicies } from "./handlers/list-key-policies.js";
 import { listKeys } from "./handlers/list-keys.js";
+import { listResourceTags } from "./handlers/list-resource-tags.js";
 import { putKeyPolicy } from "./handlers/put-key-policy.js";
+import { scheduleKeyDeletion } from "./handlers/schedule-key-deletion.js";
+import { tagResource } from "./handlers/tag-resource.js";
+import { untagResource } from "./handlers/untag-resource.js";
+import { updateAlias } from "./handlers/update-alias.js";
 
 /** A handler: validated input in, the output members (or `undefined` for none) or a KMS error out. */
 export type Handler<K extends OperationName> = (
@@ -22,4 +33,15 @@ export const HANDLERS: { readonly [K in OperationName]?: Handler<K> } = {
   CreateKey: createKey,
   DescribeKey: describeKey,
   ListKeys: listKeys,
+  EnableKey: enableKey,
+  DisableKey: disableKey,
+  ScheduleKeyDeletion: scheduleKeyDeletion,
+  CancelKeyDeletion: cancelKeyDeletion,
+  CreateAlias: createAlias,
+  UpdateAlias: updateAlias,
+  DeleteAlias: deleteAlias,
+  ListAliases: listAliases,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListResourceTags: listResourceTags,
 };

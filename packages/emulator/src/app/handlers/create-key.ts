@@ -4,6 +4,7 @@ import {
   type Result,
   createKmsError,
   err,
+  formatKeyArn,
   keyAlgorithms,
   ok,
 } from "@keypolicy/core";
@@ -12,6 +13,7 @@ import type { StoredKey } from "../../store/types.js";
 import type { OperationContext } from "../deps.js";
 import { toKeyMetadata } from "../keys.js";
 import { preparePolicy } from "../policy-text.js";
+import { mergeTags } from "../tags.js";
 
 /**
  * CreateKey: a new customer managed key in the caller's account and region. Without `Policy` the key gets the
@@ -39,15 +41,22 @@ export async function createKey(ctx: OperationContext, input: CreateKeyRequest):
   if (origin === "EXTERNAL" && keySpec !== "SYMMETRIC_DEFAULT" && input.MultiRegion) {
     return err(createKmsError("UnsupportedOperationException", `${keySpec} multi-Region keys cannot have imported key material.`));
   }
-  const policy = input.Policy === undefined ? { success: true as const, data: defaultKeyPolicy(caller.accountId, caller.partition) } : preparePolicy(input.Policy);
-  if (!policy.success) return policy;
   const uuid = ctx.ids.keyId();
   const multiRegion = input.MultiRegion ?? false;
+  const keyId = multiRegion ? `mrk-${uuid.replaceAll("-", "")}` : uuid;
+  const keyArn = formatKeyArn({ partition: caller.partition, region: caller.region, accountId: caller.accountId, keyId });
+  const policy =
+    input.Policy === undefined
+      ? { success: true as const, data: defaultKeyPolicy(caller.accountId, caller.partition) }
+      : preparePolicy(ctx, input.Policy, keyArn, input.BypassPolicyLockoutSafetyCheck);
+  if (!policy.success) return policy;
+  const tags = mergeTags([], input.Tags ?? [], keyArn);
+  if (!tags.success) return tags;
   const key: StoredKey = {
     accountId: caller.accountId,
     region: caller.region,
     partition: caller.partition,
-    keyId: multiRegion ? `mrk-${uuid.replaceAll("-", "")}` : uuid,
+    keyId,
     description: input.Description ?? "",
     keySpec,
     keyUsage,
@@ -58,7 +67,7 @@ export async function createKey(ctx: OperationContext, input: CreateKeyRequest):
     // [REC] only symmetric keys with KMS-made material show a CurrentKeyMaterialId.
     ...(keySpec === "SYMMETRIC_DEFAULT" && origin === "AWS_KMS" ? { currentKeyMaterialId: ctx.ids.keyMaterialId() } : {}),
     policy: policy.data,
-    tags: input.Tags ?? [],
+    tags: tags.data,
   };
   if (!(await ctx.store.createKey(key))) {
     return err(createKmsError("KMSInternalException", "Key ID collision; try again."));

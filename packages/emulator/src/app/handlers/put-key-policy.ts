@@ -6,8 +6,9 @@ import { preparePolicy } from "../policy-text.js";
 const { action, keyIdentifiers } = OPERATIONS.PutKeyPolicy;
 
 /**
- * PutKeyPolicy: replaces the key's policy, stored in AWS's pretty format. Works in every key state. Answers no
- * output members.
+ * PutKeyPolicy: replaces the key's policy, stored in AWS's pretty format. Works in every key state. Checks in the
+ * order of KMS-FIDELITY.md §7: model constraints (before any handler), key resolution, the policy name, then size,
+ * JSON, statements and the lockout safety check for the caller ({@link preparePolicy}). Answers no output members.
  *
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
  */
@@ -16,9 +17,9 @@ export async function putKeyPolicy(ctx: OperationContext, input: PutKeyPolicyReq
   if (!found.success) return found;
   const name = resolvePolicyName(input.PolicyName);
   if (!name.success) return name;
-  const policy = preparePolicy(input.Policy);
+  const { key, arn } = found.data;
+  const policy = preparePolicy(ctx, input.Policy, arn, input.BypassPolicyLockoutSafetyCheck);
   if (!policy.success) return policy;
-  const { key } = found.data;
   await ctx.store.updateKey(key, key.keyId, { policy: policy.data });
   return ok(undefined);
 }

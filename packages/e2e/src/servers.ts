@@ -1,0 +1,81 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { type RunningServer, startNodeServer } from "@keypolicy/emulator/node";
+
+const REPO = join(import.meta.dirname, "..", "..", "..");
+/** The demo seed: key 1234abcd-12ab-34cd-56ef-1234567890ab in 111122223333/us-east-2 with alias/ExampleAlias. */
+export const DEMO_SEED = join(REPO, "examples", "demo-seed.yaml");
+/** The documented example key in us-east-1, for the recorded vectors. */
+export const VECTORS_SEED = join(REPO, "packages", "e2e", "fixtures", "vectors-seed.yaml");
+/** The demo key of the GetKeyPolicy documentation. */
+export const DEMO_KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
+
+/** Starts the emulator on 127.0.0.1 on a free port with a seed file. */
+export function startEmulator(seedFile = DEMO_SEED): Promise<RunningServer> {
+  return startNodeServer({ port: 0, seedFile });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A running moto_server. */
+export interface MotoServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `moto_server -H 127.0.0.1 -p <free port>` and waits (at most `timeoutMs`) until it answers a KMS request.
+ *
+ * @throws Error when it does not come up in time (its output is in the message).
+ */
+export async function startMoto(path: string, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<MotoServer> {
+  const port = await freePort();
+  const child = spawn(path, ["-H", "127.0.0.1", "-p", String(port)], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+    });
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; attempt < 300 && Date.now() < deadline; attempt++) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-amz-json-1.1",
+          "x-amz-target": "TrentService.ListKeys",
+          authorization:
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/kms/aws4_request, SignedHeaders=host, Signature=0",
+        },
+        body: "{}",
+      });
+      if (response.status === 200) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(`moto_server did not answer on ${url} within ${timeoutMs} ms:\n${output}`);
+}

@@ -1,0 +1,24 @@
+import { OPERATIONS, type Result, type TagResourceRequest, ok } from "@keypolicy/core";
+import type { OperationContext } from "../deps.js";
+import { checkKeyState, findKey } from "../keys.js";
+import { mergeTags } from "../tags.js";
+
+const { action, keyIdentifiers } = OPERATIONS.TagResource;
+
+/**
+ * TagResource: adds tags to a key, replacing the value of a tag key it already has. Refused for a key pending deletion
+ * ([DOC] key-state table). Reserved `aws:` keys: TagException. Answers no output members.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html
+ */
+export async function tagResource(ctx: OperationContext, input: TagResourceRequest): Promise<Result<undefined>> {
+  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
+  if (!found.success) return found;
+  const allowed = checkKeyState(found.data, ["Creating", "Enabled", "Disabled", "PendingImport", "Unavailable", "Updating"]);
+  if (!allowed.success) return allowed;
+  const { key, arn } = found.data;
+  const tags = mergeTags(key.tags, input.Tags, arn);
+  if (!tags.success) return tags;
+  await ctx.store.updateKey(key, key.keyId, { tags: tags.data });
+  return ok(undefined);
+}

@@ -1,0 +1,44 @@
+import { OPERATIONS, type Result, type UpdateAliasRequest, createKmsError, err, messages, ok } from "@keypolicy/core";
+import { checkCustomerAliasName, formatCallerAliasArn } from "../aliases.js";
+import type { OperationContext } from "../deps.js";
+import { checkKeyState, findKey } from "../keys.js";
+import type { StoredKey } from "../../store/types.js";
+
+const { action, keyIdentifiers } = OPERATIONS.UpdateAlias;
+
+/**
+ * UpdateAlias: points an existing alias at another key of the caller's account and region (`TargetKeyId` a key ID or
+ * key ARN). The new key must not be pending deletion, and must have the same key usage and kind of key spec as the
+ * current one ([DOC]); the current key may be in any state. An unknown alias: NotFoundException
+ * `Alias <alias ARN> is not found.` [RPT]. Answers no output members.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html
+ */
+export async function updateAlias(ctx: OperationContext, input: UpdateAliasRequest): Promise<Result<undefined>> {
+  const nameError = checkCustomerAliasName(input.AliasName);
+  if (nameError) return err(nameError);
+  const alias = await ctx.store.getAlias(ctx.caller, input.AliasName);
+  if (!alias) {
+    return err(createKmsError("NotFoundException", messages.aliasNotFound(formatCallerAliasArn(ctx, input.AliasName))));
+  }
+  const found = await findKey(ctx, input.TargetKeyId, keyIdentifiers, action);
+  if (!found.success) return found;
+  const target = checkKeyState(found.data, ["Creating", "Enabled", "Disabled", "PendingImport", "Unavailable", "Updating"]);
+  if (!target.success) return target;
+  const current = await ctx.store.getKey(ctx.caller, alias.targetKeyId);
+  if (current && !sameKind(current, found.data.key)) {
+    return err(createKmsError("ValidationException", messages.aliasTargetMismatch(input.AliasName)));
+  }
+  await ctx.store.updateAlias(ctx.caller, input.AliasName, found.data.key.keyId, ctx.clock.now());
+  return ok(undefined);
+}
+
+/** [DOC] Symmetric, asymmetric and HMAC keys are different kinds; the key usage must match too. */
+function sameKind(a: StoredKey, b: StoredKey): boolean {
+  return a.keyUsage === b.keyUsage && kindOf(a) === kindOf(b);
+}
+
+function kindOf(key: StoredKey): "symmetric" | "hmac" | "asymmetric" {
+  if (key.keySpec === "SYMMETRIC_DEFAULT") return "symmetric";
+  return key.keySpec.startsWith("HMAC_") ? "hmac" : "asymmetric";
+}
