@@ -1,6 +1,7 @@
 // Runs apps/worker in workerd through Miniflare, configured from wrangler.jsonc, with its D1 database persisted in a
 // folder laid out as `wrangler --persist-to` lays it out, its schema applied by `wrangler d1 migrations apply`.
-import { cpSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
 import { inject } from "vitest";
@@ -48,4 +49,19 @@ export async function startWorker(persistDir: string): Promise<WorkerTarget> {
   });
   const url = await mf.ready;
   return { endpoint: url.origin, mf, close: () => mf.dispose() };
+}
+
+/**
+ * A createTarget for the contract suite: the Worker on its own fresh, migrated D1 database, removed on close.
+ */
+export async function createWorkerTarget(): Promise<HttpTarget> {
+  const dir = migratedCopy(mkdtempSync(join(tmpdir(), "keypolicy-worker-")));
+  const worker = await startWorker(dir);
+  return {
+    endpoint: worker.endpoint,
+    close: async () => {
+      await worker.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -45,7 +45,11 @@ export interface RunningServer {
 export async function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...options.config };
-  const sqlite = !options.store && options.dataDir ? (await import("../store/sqlite.js")).createSqliteStore({ path: join(options.dataDir, "keypolicy.sqlite") }) : undefined;
+  // Loaded only when asked for, so in-memory users never load the native module.
+  const sqlite =
+    !options.store && options.dataDir
+      ? (await import("../store/sqlite.js")).createSqliteStore({ path: join(options.dataDir, "keypolicy.sqlite") })
+      : undefined;
   const store = options.store ?? sqlite ?? createMemoryStore();
   let seed: SeedReport | undefined;
   if (options.seedFile) {
