@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createEmulatorApp } from "../app/create-app.js";
 import { DEFAULT_CONFIG, type EmulatorConfig } from "../app/deps.js";
@@ -15,8 +16,13 @@ export interface NodeServerOptions {
   readonly port?: number;
   /** A seed file (YAML or JSON) to load at start-up. */
   readonly seedFile?: string;
-  /** Where keys live. Default: a new in-memory store. */
+  /** Where keys live. Default: a SQLite store in `dataDir` when given, else a new in-memory store. */
   readonly store?: KeyStore;
+  /**
+   * Keep keys in `<dataDir>/keypolicy.sqlite` (SQLite, WAL; folder and file created if missing) so they survive
+   * restarts and crashes: a write answered 200 is on disk. Ignored when `store` is given.
+   */
+  readonly dataDir?: string;
   readonly config?: Partial<EmulatorConfig>;
 }
 
@@ -33,15 +39,24 @@ export interface RunningServer {
 /**
  * Starts the emulator on Node with `@hono/node-server`; resolves once it accepts connections.
  *
- * @throws SeedError when the seed file is unreadable or invalid; the listen error when the port is taken.
+ * @throws SeedError when the seed file is unreadable or invalid; StoreError when `dataDir` cannot hold the database;
+ *   the listen error when the port is taken.
  */
 export async function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...options.config };
-  const store = options.store ?? createMemoryStore();
+  // Loaded only when asked for, so in-memory users never load the native module.
+  const sqlite =
+    !options.store && options.dataDir
+      ? (await import("../store/sqlite.js")).createSqliteStore({ path: join(options.dataDir, "keypolicy.sqlite") })
+      : undefined;
+  const store = options.store ?? sqlite ?? createMemoryStore();
   let seed: SeedReport | undefined;
   if (options.seedFile) {
-    const file = await loadSeedFile(options.seedFile);
+    const file = await loadSeedFile(options.seedFile).catch((cause: unknown) => {
+      sqlite?.close();
+      throw cause;
+    });
     seed = await applySeed(store, file, { accountId: config.defaultAccountId, region: config.defaultRegion }, { clock: systemClock, ids: randomIds });
   }
   const app = createEmulatorApp({ store, clock: systemClock, ids: randomIds, config });
@@ -55,10 +70,16 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
         close: () =>
           new Promise<void>((done) => {
             if ("closeAllConnections" in server) (server as { closeAllConnections(): void }).closeAllConnections();
-            server.close(() => done());
+            server.close(() => {
+              sqlite?.close();
+              done();
+            });
           }),
       });
     });
-    server.once("error", reject);
+    server.once("error", (cause) => {
+      sqlite?.close();
+      reject(cause);
+    });
   });
 }

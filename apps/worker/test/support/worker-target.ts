@@ -1,0 +1,67 @@
+// Runs apps/worker in workerd through Miniflare, configured from wrangler.jsonc, with its D1 database persisted in a
+// folder laid out as `wrangler --persist-to` lays it out, its schema applied by `wrangler d1 migrations apply`.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Miniflare } from "miniflare";
+import { inject } from "vitest";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
+// The emulator's test helpers: the same esbuild bundling and HTTP flows as every other runtime.
+import type { HttpTarget } from "../../../../packages/emulator/test/http-flows.js";
+import { type Bundle, bundleEntry } from "../../../../packages/emulator/test/support/bundle.js";
+import { CONFIG, WORKER_DIR } from "./migrations.js";
+
+/** Copies the migrated template database (see global-setup.ts) to `dir`, for one test; answers `dir`. */
+export function migratedCopy(dir: string): string {
+  cpSync(inject("migratedTemplate"), dir, { recursive: true });
+  return dir;
+}
+
+let bundled: Promise<Bundle> | undefined;
+/** apps/worker/src/index.ts bundled for workerd (once per test file). */
+export function workerBundle(): Promise<Bundle> {
+  bundled ??= bundleEntry(join(WORKER_DIR, "src", "index.ts"), "worker", "worker");
+  return bundled;
+}
+
+/** A running Worker: the HTTP target plus its Miniflare, for reaching the D1 binding. */
+export interface WorkerTarget extends HttpTarget {
+  readonly mf: Miniflare;
+}
+
+/**
+ * Starts the Worker in workerd with the bindings, vars and compatibility date of wrangler.jsonc and its D1 database
+ * persisted in `persistDir` (a {@link migratedCopy}). Listens on 127.0.0.1, port 0.
+ */
+export async function startWorker(persistDir: string): Promise<WorkerTarget> {
+  const bundle = await workerBundle();
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(CONFIG);
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: bundle.path,
+    compatibilityDate: workerOptions.compatibilityDate,
+    compatibilityFlags: workerOptions.compatibilityFlags ?? [],
+    bindings: workerOptions.bindings ?? {},
+    d1Databases: workerOptions.d1Databases ?? {},
+    d1Persist: join(persistDir, "v3", "d1"),
+    host: "127.0.0.1",
+    port: 0,
+  });
+  const url = await mf.ready;
+  return { endpoint: url.origin, mf, close: () => mf.dispose() };
+}
+
+/**
+ * A createTarget for the contract suite: the Worker on its own fresh, migrated D1 database, removed on close.
+ */
+export async function createWorkerTarget(): Promise<HttpTarget> {
+  const dir = migratedCopy(mkdtempSync(join(tmpdir(), "keypolicy-worker-")));
+  const worker = await startWorker(dir);
+  return {
+    endpoint: worker.endpoint,
+    close: async () => {
+      await worker.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

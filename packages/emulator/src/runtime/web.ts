@@ -1,0 +1,11 @@
+import type { Clock, IdSource } from "../app/deps.js";
+
+/** The wall clock, for runtimes without Node (Workers, Bun, Deno); the same as Node's. */
+export const webClock: Clock = { now: () => Date.now() };
+
+/** Random identifiers from the Web Crypto API (`crypto.randomUUID`, `crypto.getRandomValues`), present in every runtime. */
+export const webIds: IdSource = {
+  keyId: () => crypto.randomUUID(),
+  requestId: () => crypto.randomUUID(),
+  keyMaterialId: () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join(""),
+};

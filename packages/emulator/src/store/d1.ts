@@ -1,0 +1,26 @@
+import { createSqlStore, type SqlRow, type SqlValue } from "./sql.js";
+import type { KeyStore } from "./types.js";
+
+/**
+ * The part of a Cloudflare D1 binding the store uses (structurally the `D1Database` of `@cloudflare/workers-types`,
+ * and Miniflare's `getD1Database()` proxy), so this package needs no Workers types.
+ */
+export interface D1DatabaseLike {
+  prepare(query: string): {
+    bind(...values: unknown[]): { all(): Promise<{ results: unknown[] }> };
+  };
+}
+
+/**
+ * Creates a {@link KeyStore} on a Cloudflare D1 database. The schema is the SQLite store's (`migrations/*.sql` of this
+ * package), applied by `wrangler d1 migrations apply`; the store does not migrate by itself. Every method is one
+ * statement, which D1 runs atomically. Runtime-neutral: no Node APIs.
+ *
+ * @see https://developers.cloudflare.com/d1/worker-api/d1-database/
+ */
+export function createD1Store(db: D1DatabaseLike): KeyStore {
+  return createSqlStore(async (sql: string, params: readonly SqlValue[]) => {
+    const { results } = await db.prepare(sql).bind(...params).all();
+    return results as SqlRow[];
+  });
+}

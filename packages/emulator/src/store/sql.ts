@@ -1,0 +1,208 @@
+import type { KeySpec, KeyState, KeyUsageType, OriginType, Tag } from "@keypolicy/core";
+import type { KeyPatch, KeyStore, Page, StoredAlias, StoredKey } from "./types.js";
+
+/** A value bound to a `?` placeholder. */
+export type SqlValue = string | number | null;
+
+/** A result row: column name to value. */
+export type SqlRow = Readonly<Record<string, unknown>>;
+
+/**
+ * Runs one SQL statement with positional `?` parameters and answers its rows (the `RETURNING` rows for writes).
+ * Each call is one statement, and SQLite (and D1, which is SQLite) runs each statement atomically: that is the whole
+ * contract a SQL store needs from its database.
+ */
+export type SqlQuery = (sql: string, params: readonly SqlValue[]) => Promise<readonly SqlRow[]>;
+
+const KEY_COLUMNS = [
+  "account_id",
+  "region",
+  "key_id",
+  "partition",
+  "description",
+  "key_spec",
+  "key_usage",
+  "origin",
+  "key_state",
+  "creation_date",
+  "deletion_date",
+  "pending_deletion_window_in_days",
+  "multi_region",
+  "current_key_material_id",
+  "policy",
+  "tags",
+] as const;
+
+const INSERT_KEY =
+  `INSERT INTO kms_keys (${KEY_COLUMNS.join(", ")}) VALUES (${KEY_COLUMNS.map(() => "?").join(", ")}) ` +
+  "ON CONFLICT (account_id, region, key_id) DO NOTHING RETURNING seq";
+const SELECT_KEY = "SELECT * FROM kms_keys WHERE account_id = ? AND region = ? AND key_id = ?";
+const HAS_KEY = "SELECT 1 AS found FROM kms_keys WHERE account_id = ? AND region = ? AND key_id = ?";
+const LIST_KEYS = "SELECT * FROM kms_keys WHERE account_id = ? AND region = ? ORDER BY seq LIMIT ?";
+const LIST_KEYS_AFTER =
+  "SELECT * FROM kms_keys WHERE account_id = ? AND region = ? AND seq > " +
+  "(SELECT seq FROM kms_keys WHERE account_id = ? AND region = ? AND key_id = ?) ORDER BY seq LIMIT ?";
+const SELECT_ALIAS = "SELECT * FROM kms_aliases WHERE account_id = ? AND region = ? AND alias_name = ?";
+const INSERT_ALIAS =
+  "INSERT INTO kms_aliases (account_id, region, alias_name, target_key_id, creation_date, last_updated_date) " +
+  "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, region, alias_name) DO NOTHING RETURNING alias_name";
+const UPDATE_ALIAS =
+  "UPDATE kms_aliases SET target_key_id = ?, last_updated_date = ? WHERE account_id = ? AND region = ? AND alias_name = ? RETURNING *";
+const DELETE_ALIAS = "DELETE FROM kms_aliases WHERE account_id = ? AND region = ? AND alias_name = ? RETURNING alias_name";
+
+/**
+ * Creates a {@link KeyStore} over any SQLite-compatible database, with the schema of `migrations/*.sql` already
+ * applied. Every method is a single statement (writes use `RETURNING`), so each is atomic without an interactive
+ * transaction, which D1 does not offer: `updateKey` reads, patches and writes the row inside one `UPDATE`. Behaviour
+ * matches the in-memory store, which is the reference.
+ *
+ * @param query - runs one statement; see {@link SqlQuery}.
+ */
+export function createSqlStore(query: SqlQuery): KeyStore {
+  const store: KeyStore = {
+    async getKey(scope, keyId) {
+      const [row] = await query(SELECT_KEY, [scope.accountId, scope.region, keyId]);
+      return row ? rowToKey(row) : undefined;
+    },
+    async createKey(key) {
+      const rows = await query(INSERT_KEY, keyToValues(key));
+      return rows.length > 0;
+    },
+    async updateKey(scope, keyId, patch) {
+      const { assignments, values } = patchToAssignments(patch);
+      if (assignments.length === 0) return store.getKey(scope, keyId);
+      const [row] = await query(
+        `UPDATE kms_keys SET ${assignments.join(", ")} WHERE account_id = ? AND region = ? AND key_id = ? RETURNING *`,
+        [...values, scope.accountId, scope.region, keyId],
+      );
+      return row ? rowToKey(row) : undefined;
+    },
+    async listKeys(scope, { after, limit }) {
+      const rows =
+        after === undefined
+          ? await query(LIST_KEYS, [scope.accountId, scope.region, limit + 1])
+          : await query(LIST_KEYS_AFTER, [scope.accountId, scope.region, scope.accountId, scope.region, after, limit + 1]);
+      return page(rows.map(rowToKey), limit);
+    },
+    async hasKey(scope, keyId) {
+      return (await query(HAS_KEY, [scope.accountId, scope.region, keyId])).length > 0;
+    },
+    async getAlias(scope, aliasName) {
+      const [row] = await query(SELECT_ALIAS, [scope.accountId, scope.region, aliasName]);
+      return row ? rowToAlias(row) : undefined;
+    },
+    async createAlias(alias) {
+      const rows = await query(INSERT_ALIAS, [
+        alias.accountId,
+        alias.region,
+        alias.aliasName,
+        alias.targetKeyId,
+        alias.creationDate,
+        alias.lastUpdatedDate,
+      ]);
+      return rows.length > 0;
+    },
+    async updateAlias(scope, aliasName, targetKeyId, now) {
+      const [row] = await query(UPDATE_ALIAS, [targetKeyId, now, scope.accountId, scope.region, aliasName]);
+      return row ? rowToAlias(row) : undefined;
+    },
+    async deleteAlias(scope, aliasName) {
+      return (await query(DELETE_ALIAS, [scope.accountId, scope.region, aliasName])).length > 0;
+    },
+    async listAliases(scope, { after, limit, targetKeyId }) {
+      const conditions = ["account_id = ?", "region = ?"];
+      const values: SqlValue[] = [scope.accountId, scope.region];
+      if (targetKeyId !== undefined) {
+        conditions.push("target_key_id = ?");
+        values.push(targetKeyId);
+      }
+      if (after !== undefined) {
+        conditions.push("alias_name > ?");
+        values.push(after);
+      }
+      const rows = await query(
+        `SELECT * FROM kms_aliases WHERE ${conditions.join(" AND ")} ORDER BY alias_name LIMIT ?`,
+        [...values, limit + 1],
+      );
+      return page(rows.map(rowToAlias), limit);
+    },
+  };
+  return store;
+}
+
+/** Rows fetched with `LIMIT limit + 1`: the extra row only says that more follow. */
+function page<T>(items: readonly T[], limit: number): Page<T> {
+  return { items: items.slice(0, limit), truncated: items.length > limit };
+}
+
+function keyToValues(key: StoredKey): SqlValue[] {
+  return [
+    key.accountId,
+    key.region,
+    key.keyId,
+    key.partition,
+    key.description,
+    key.keySpec,
+    key.keyUsage,
+    key.origin,
+    key.keyState,
+    key.creationDate,
+    key.deletionDate ?? null,
+    key.pendingDeletionWindowInDays ?? null,
+    key.multiRegion ? 1 : 0,
+    key.currentKeyMaterialId ?? null,
+    key.policy,
+    JSON.stringify(key.tags),
+  ];
+}
+
+function patchToAssignments(patch: KeyPatch): { assignments: string[]; values: SqlValue[] } {
+  const assignments: string[] = [];
+  const values: SqlValue[] = [];
+  const set = (column: string, value: SqlValue): void => {
+    assignments.push(`${column} = ?`);
+    values.push(value);
+  };
+  if (patch.description !== undefined) set("description", patch.description);
+  if (patch.keyState !== undefined) set("key_state", patch.keyState);
+  if (patch.policy !== undefined) set("policy", patch.policy);
+  if (patch.tags !== undefined) set("tags", JSON.stringify(patch.tags));
+  if (patch.deletionDate !== undefined) set("deletion_date", patch.deletionDate);
+  if (patch.pendingDeletionWindowInDays !== undefined) set("pending_deletion_window_in_days", patch.pendingDeletionWindowInDays);
+  return { assignments, values };
+}
+
+function rowToKey(row: SqlRow): StoredKey {
+  const deletionDate = row["deletion_date"];
+  const window = row["pending_deletion_window_in_days"];
+  const materialId = row["current_key_material_id"];
+  return {
+    accountId: String(row["account_id"]),
+    region: String(row["region"]),
+    keyId: String(row["key_id"]),
+    partition: String(row["partition"]),
+    description: String(row["description"]),
+    keySpec: String(row["key_spec"]) as KeySpec,
+    keyUsage: String(row["key_usage"]) as KeyUsageType,
+    origin: String(row["origin"]) as OriginType,
+    keyState: String(row["key_state"]) as KeyState,
+    creationDate: Number(row["creation_date"]),
+    ...(deletionDate === null || deletionDate === undefined ? {} : { deletionDate: Number(deletionDate) }),
+    ...(window === null || window === undefined ? {} : { pendingDeletionWindowInDays: Number(window) }),
+    multiRegion: Number(row["multi_region"]) === 1,
+    ...(materialId === null || materialId === undefined ? {} : { currentKeyMaterialId: String(materialId) }),
+    policy: String(row["policy"]),
+    tags: JSON.parse(String(row["tags"])) as Tag[],
+  };
+}
+
+function rowToAlias(row: SqlRow): StoredAlias {
+  return {
+    accountId: String(row["account_id"]),
+    region: String(row["region"]),
+    aliasName: String(row["alias_name"]),
+    targetKeyId: String(row["target_key_id"]),
+    creationDate: Number(row["creation_date"]),
+    lastUpdatedDate: Number(row["last_updated_date"]),
+  };
+}

@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { createSqliteStore, readMigrations, type SqliteStore } from "../src/store/sqlite.js";
+import { describeKeyStore } from "./store-suite.js";
+
+const root = mkdtempSync(join(tmpdir(), "keypolicy-sqlite-"));
+const opened: SqliteStore[] = [];
+afterAll(() => {
+  for (const store of opened) store.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+function open(path: string): SqliteStore {
+  const store = createSqliteStore({ path });
+  opened.push(store);
+  return store;
+}
+
+describeKeyStore({ name: "SQLite file", open: async () => open(join(root, "suite", "keys.sqlite")) });
+
+const KEY = {
+  accountId: "111122223333",
+  region: "us-east-2",
+  keyId: "1234abcd-12ab-34cd-56ef-1234567890ab",
+  partition: "aws",
+  description: "kept",
+  keySpec: "SYMMETRIC_DEFAULT",
+  keyUsage: "ENCRYPT_DECRYPT",
+  origin: "AWS_KMS",
+  keyState: "Enabled",
+  creationDate: 1_700_000_000_000,
+  multiRegion: false,
+  policy: "{ }",
+  tags: [],
+} as const;
+
+describe("SQLite store on disk", () => {
+  it("creates its folder and file, and keeps keys and aliases after closing and reopening", async () => {
+    const path = join(root, "a", "b", "keys.sqlite");
+    const first = open(path);
+    await first.createKey(KEY);
+    await first.updateKey(KEY, KEY.keyId, { policy: '{\n  "Version" : "2012-10-17"\n}' });
+    await first.createAlias({ ...KEY, aliasName: "alias/kept", targetKeyId: KEY.keyId, creationDate: 1, lastUpdatedDate: 2 });
+    first.close();
+
+    const second = open(path);
+    expect(await second.getKey(KEY, KEY.keyId)).toStrictEqual({ ...KEY, policy: '{\n  "Version" : "2012-10-17"\n}' });
+    expect(await second.getAlias(KEY, "alias/kept")).toMatchObject({ targetKeyId: KEY.keyId, lastUpdatedDate: 2 });
+  });
+
+  it("uses a WAL journal, so a reader holding a snapshot does not block writes", async () => {
+    const path = join(root, "wal", "keys.sqlite");
+    const store = open(path);
+    await store.createKey(KEY);
+    const other = new Database(path);
+    try {
+      expect(other.pragma("journal_mode", { simple: true })).toBe("wal");
+      other.exec("BEGIN");
+      const before = other.prepare("SELECT policy FROM kms_keys").get() as { policy: string };
+      // The snapshot is held open while the store writes.
+      await store.updateKey(KEY, KEY.keyId, { policy: "{ \"after\" : 1 }" });
+      expect((other.prepare("SELECT policy FROM kms_keys").get() as { policy: string }).policy).toBe(before.policy);
+      other.exec("COMMIT");
+      expect((other.prepare("SELECT policy FROM kms_keys").get() as { policy: string }).policy).toBe('{ "after" : 1 }');
+    } finally {
+      other.close();
+    }
+  });
+});
+
+describe("SQLite schema migrations", () => {
+  it("records each applied migration once and applies none again on reopen", () => {
+    const path = join(root, "migrations", "keys.sqlite");
+    const files = readMigrations();
+    expect(files.map((m) => m.name)).toContain("0001_init.sql");
+    const first = open(path);
+    const latest = files.at(-1)?.version;
+    expect(first.schemaVersion).toBe(latest);
+    first.close();
+    expect(open(path).schemaVersion).toBe(latest);
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.prepare("SELECT version, name FROM schema_migrations ORDER BY version").all()).toEqual(
+        files.map((m) => ({ version: m.version, name: m.name })),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it("applies only the migrations a database has not seen, in order", () => {
+    const path = join(root, "upgrade", "keys.sqlite");
+    const [init] = readMigrations();
+    open(path).close();
+    const upgraded = createSqliteStore({
+      path,
+      migrations: [
+        init!,
+        { version: 2, name: "0002_note.sql", sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY);" },
+        { version: 3, name: "0003_more.sql", sql: "ALTER TABLE notes ADD COLUMN body TEXT NOT NULL DEFAULT '';" },
+      ],
+    });
+    opened.push(upgraded);
+    expect(upgraded.schemaVersion).toBe(3);
+  });
+
+  it("rolls back every pending migration when one fails, and says which database", () => {
+    const path = join(root, "failing", "keys.sqlite");
+    const [init] = readMigrations();
+    expect(() =>
+      createSqliteStore({ path, migrations: [init!, { version: 2, name: "0002_bad.sql", sql: "CREATE TABLE broken (" }] }),
+    ).toThrow(expect.objectContaining({ name: "StoreError", message: expect.stringContaining(path) }));
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'kms_keys'").all()).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("refuses a database whose schema is newer than this version knows", () => {
+    const path = join(root, "newer", "keys.sqlite");
+    open(path).close();
+    const db = new Database(path);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '0099_future.sql', 'x')").run();
+    db.close();
+    expect(() => createSqliteStore({ path })).toThrow(
+      expect.objectContaining({ name: "StoreError", message: expect.stringMatching(/schema version 99, newer than this keypolicy knows/) }),
+    );
+  });
+
+  it("refuses a file that is not a SQLite database, leaving it untouched", () => {
+    const path = join(root, "notdb", "keys.sqlite");
+    open(join(root, "notdb", "other.sqlite")).close();
+    const notes = "these are someone's notes, not a database\n".repeat(100);
+    writeFileSync(path, notes);
+    expect(() => createSqliteStore({ path })).toThrow(expect.objectContaining({ name: "StoreError" }));
+    expect(readFileSync(path, "utf8")).toBe(notes);
+  });
+});

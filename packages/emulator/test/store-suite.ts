@@ -1,0 +1,310 @@
+// The KeyStore behaviour suite: one set of cases, run against every store (memory, SQLite, D1 in Miniflare), in the
+// manner of unstorage's driver tests. The in-memory store's behaviour is the reference.
+import { describe, expect, it } from "vitest";
+import type { KeyStore, Scope, StoredAlias, StoredKey } from "../src/index.js";
+
+/** How the suite reaches a store: opened once for the file; every case works in a scope of its own. */
+export interface StoreUnderTest {
+  readonly name: string;
+  open(): Promise<KeyStore>;
+}
+
+let scopes = 0;
+/** A scope no other case uses, so cases need no cleanup and can share one database. */
+function freshScope(): Scope {
+  scopes += 1;
+  // Steps of 10 leave room for the "+ 1" account of the isolation case.
+  return { accountId: String(200000000000 + scopes * 10), region: "eu-west-3" };
+}
+
+const POLICY = '{\n  "Version" : "2012-10-17",\n  "Id" : "key-default-1",\n  "Statement" : [ ]\n}';
+
+function makeKey(scope: Scope, keyId: string, overrides: Partial<StoredKey> = {}): StoredKey {
+  return {
+    ...scope,
+    keyId,
+    partition: "aws",
+    description: "",
+    keySpec: "SYMMETRIC_DEFAULT",
+    keyUsage: "ENCRYPT_DECRYPT",
+    origin: "AWS_KMS",
+    keyState: "Enabled",
+    creationDate: 1_700_000_000_123,
+    multiRegion: false,
+    policy: POLICY,
+    tags: [],
+    ...overrides,
+  };
+}
+
+function makeAlias(scope: Scope, aliasName: string, targetKeyId: string): StoredAlias {
+  return { ...scope, aliasName, targetKeyId, creationDate: 1_700_000_000_000, lastUpdatedDate: 1_700_000_000_000 };
+}
+
+const ID = (n: number): string => `0000000${n}-1111-4222-8333-444444444444`.slice(-36);
+
+/** Runs every KeyStore case against `target`. */
+export function describeKeyStore(target: StoreUnderTest): void {
+  describe(`KeyStore behaviour: ${target.name}`, () => {
+    let store: KeyStore;
+    const use = async (): Promise<KeyStore> => (store ??= await target.open());
+
+    describe("keys", () => {
+      it.each([
+        ["a minimal key", {}],
+        [
+          "a key with every optional member",
+          {
+            description: "full ✓ “quotes” \n newline",
+            keySpec: "ECC_NIST_P256",
+            keyUsage: "SIGN_VERIFY",
+            origin: "EXTERNAL",
+            keyState: "PendingDeletion",
+            deletionDate: 1_700_600_000_000,
+            pendingDeletionWindowInDays: 7,
+            multiRegion: true,
+            currentKeyMaterialId: "a".repeat(64),
+            tags: [
+              { TagKey: "team", TagValue: "payments" },
+              { TagKey: "empty", TagValue: "" },
+            ],
+          },
+        ],
+      ] as const)("stores and returns %s exactly as created", async (_, overrides) => {
+        const s = await use();
+        const scope = freshScope();
+        const key = makeKey(scope, ID(1), overrides as Partial<StoredKey>);
+        expect(await s.createKey(key)).toBe(true);
+        expect(await s.getKey(scope, key.keyId)).toStrictEqual(key);
+        expect(await s.hasKey(scope, key.keyId)).toBe(true);
+      });
+
+      it("answers undefined and false for a key that does not exist", async () => {
+        const s = await use();
+        const scope = freshScope();
+        expect(await s.getKey(scope, ID(9))).toBeUndefined();
+        expect(await s.hasKey(scope, ID(9))).toBe(false);
+      });
+
+      it("refuses a second key with a taken ID and keeps the first one", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const first = makeKey(scope, ID(1), { description: "first" });
+        expect(await s.createKey(first)).toBe(true);
+        expect(await s.createKey(makeKey(scope, ID(1), { description: "second" }))).toBe(false);
+        expect(await s.getKey(scope, ID(1))).toStrictEqual(first);
+      });
+
+      it("keeps keys apart by account and by region", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const otherRegion = { ...scope, region: "ap-south-1" };
+        const otherAccount = { ...scope, accountId: String(Number(scope.accountId) + 1) };
+        expect(await s.createKey(makeKey(scope, ID(1), { description: "home" }))).toBe(true);
+        expect(await s.createKey(makeKey(otherRegion, ID(1), { description: "region" }))).toBe(true);
+        expect(await s.getKey(scope, ID(1))).toMatchObject({ description: "home" });
+        expect(await s.getKey(otherRegion, ID(1))).toMatchObject({ description: "region" });
+        expect(await s.getKey(otherAccount, ID(1))).toBeUndefined();
+      });
+
+      it("keeps a policy byte for byte, however long and whatever characters it holds", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const policy = `{\n  "Sid" : "ünïcödé 𝔘 \\u0000 \\" '; DROP TABLE kms_keys; --",\n  "Pad" : "${"x".repeat(32 * 1024)}"\n}`;
+        await s.createKey(makeKey(scope, ID(1), { policy }));
+        expect((await s.getKey(scope, ID(1)))?.policy).toBe(policy);
+        const next = `${policy}\r\n\t`;
+        await s.updateKey(scope, ID(1), { policy: next });
+        expect((await s.getKey(scope, ID(1)))?.policy).toBe(next);
+      });
+    });
+
+    describe("updateKey", () => {
+      it("applies the patch's members, leaves the others, and answers the updated key", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const key = makeKey(scope, ID(1), { tags: [{ TagKey: "a", TagValue: "1" }] });
+        await s.createKey(key);
+        const updated = await s.updateKey(scope, ID(1), {
+          description: "changed",
+          keyState: "PendingDeletion",
+          deletionDate: 1_800_000_000_000,
+          pendingDeletionWindowInDays: 30,
+          policy: "{ }",
+          tags: [],
+        });
+        const expected: StoredKey = {
+          ...key,
+          description: "changed",
+          keyState: "PendingDeletion",
+          deletionDate: 1_800_000_000_000,
+          pendingDeletionWindowInDays: 30,
+          policy: "{ }",
+          tags: [],
+        };
+        expect(updated).toStrictEqual(expected);
+        expect(await s.getKey(scope, ID(1))).toStrictEqual(expected);
+      });
+
+      it("removes optional members patched to null", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const key = makeKey(scope, ID(1), { keyState: "PendingDeletion", deletionDate: 1, pendingDeletionWindowInDays: 7 });
+        await s.createKey(key);
+        const updated = await s.updateKey(scope, ID(1), { keyState: "Disabled", deletionDate: null, pendingDeletionWindowInDays: null });
+        const { deletionDate: _d, pendingDeletionWindowInDays: _w, ...rest } = key;
+        expect(updated).toStrictEqual({ ...rest, keyState: "Disabled" });
+        expect(await s.getKey(scope, ID(1))).toStrictEqual({ ...rest, keyState: "Disabled" });
+      });
+
+      it("answers the key unchanged for an empty patch", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const key = makeKey(scope, ID(1));
+        await s.createKey(key);
+        expect(await s.updateKey(scope, ID(1), {})).toStrictEqual(key);
+      });
+
+      it("answers undefined for a key that does not exist, and does not create it", async () => {
+        const s = await use();
+        const scope = freshScope();
+        expect(await s.updateKey(scope, ID(1), { policy: "{ }" })).toBeUndefined();
+        expect(await s.updateKey(scope, ID(1), {})).toBeUndefined();
+        expect(await s.hasKey(scope, ID(1))).toBe(false);
+      });
+    });
+
+    describe("listKeys", () => {
+      it("lists keys in creation order, a page at a time", async () => {
+        const s = await use();
+        const scope = freshScope();
+        // IDs deliberately out of lexical order: the order is creation, not ID.
+        const ids = [ID(5), ID(2), ID(9), ID(1), ID(7)];
+        for (const id of ids) await s.createKey(makeKey(scope, id));
+        await s.createKey(makeKey({ ...scope, region: "us-west-1" }, ID(3)));
+
+        const all = await s.listKeys(scope, { limit: 100 });
+        expect(all.items.map((k) => k.keyId)).toEqual(ids);
+        expect(all.truncated).toBe(false);
+
+        const first = await s.listKeys(scope, { limit: 2 });
+        expect(first.items.map((k) => k.keyId)).toEqual(ids.slice(0, 2));
+        expect(first.truncated).toBe(true);
+        const second = await s.listKeys(scope, { after: ids[1] as string, limit: 2 });
+        expect(second.items.map((k) => k.keyId)).toEqual(ids.slice(2, 4));
+        expect(second.truncated).toBe(true);
+        const last = await s.listKeys(scope, { after: ids[3] as string, limit: 2 });
+        expect(last.items.map((k) => k.keyId)).toEqual(ids.slice(4));
+        expect(last.truncated).toBe(false);
+        const exact = await s.listKeys(scope, { limit: 5 });
+        expect(exact.truncated).toBe(false);
+      });
+
+      it("answers full records, an empty page for an empty scope, and an empty page after an unknown key", async () => {
+        const s = await use();
+        const scope = freshScope();
+        expect(await s.listKeys(scope, { limit: 10 })).toEqual({ items: [], truncated: false });
+        const key = makeKey(scope, ID(1), { tags: [{ TagKey: "k", TagValue: "v" }] });
+        await s.createKey(key);
+        expect((await s.listKeys(scope, { limit: 10 })).items).toStrictEqual([key]);
+        expect(await s.listKeys(scope, { after: ID(8), limit: 10 })).toEqual({ items: [], truncated: false });
+      });
+    });
+
+    describe("aliases", () => {
+      it("creates, finds, refuses a taken name, and keeps the first", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const alias = makeAlias(scope, "alias/Example_1-a/b", ID(1));
+        expect(await s.getAlias(scope, alias.aliasName)).toBeUndefined();
+        expect(await s.createAlias(alias)).toBe(true);
+        expect(await s.createAlias(makeAlias(scope, alias.aliasName, ID(2)))).toBe(false);
+        expect(await s.getAlias(scope, alias.aliasName)).toStrictEqual(alias);
+        expect(await s.getAlias({ ...scope, region: "us-west-1" }, alias.aliasName)).toBeUndefined();
+      });
+
+      it("points an alias at another key, keeping its creation date", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const alias = makeAlias(scope, "alias/moving", ID(1));
+        await s.createAlias(alias);
+        const updated = await s.updateAlias(scope, "alias/moving", ID(2), 1_750_000_000_000);
+        const expected = { ...alias, targetKeyId: ID(2), lastUpdatedDate: 1_750_000_000_000 };
+        expect(updated).toStrictEqual(expected);
+        expect(await s.getAlias(scope, "alias/moving")).toStrictEqual(expected);
+        expect(await s.updateAlias(scope, "alias/none", ID(2), 1)).toBeUndefined();
+        expect(await s.getAlias(scope, "alias/none")).toBeUndefined();
+      });
+
+      it("deletes an alias once", async () => {
+        const s = await use();
+        const scope = freshScope();
+        await s.createAlias(makeAlias(scope, "alias/gone", ID(1)));
+        expect(await s.deleteAlias(scope, "alias/gone")).toBe(true);
+        expect(await s.deleteAlias(scope, "alias/gone")).toBe(false);
+        expect(await s.getAlias(scope, "alias/gone")).toBeUndefined();
+      });
+
+      it("lists aliases in name order, a page at a time, optionally for one key", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const names = ["alias/b", "alias/B", "alias/a/z", "alias/a-1", "alias/a_1", "alias/c"];
+        for (const [i, name] of names.entries()) await s.createAlias(makeAlias(scope, name, i % 2 === 0 ? ID(1) : ID(2)));
+        await s.createAlias(makeAlias({ ...scope, region: "us-west-1" }, "alias/other", ID(1)));
+        const sorted = [...names].sort();
+
+        const all = await s.listAliases(scope, { limit: 100 });
+        expect(all.items.map((a) => a.aliasName)).toEqual(sorted);
+        expect(all.truncated).toBe(false);
+
+        const first = await s.listAliases(scope, { limit: 4 });
+        expect(first.items.map((a) => a.aliasName)).toEqual(sorted.slice(0, 4));
+        expect(first.truncated).toBe(true);
+        const rest = await s.listAliases(scope, { after: sorted[3] as string, limit: 4 });
+        expect(rest.items.map((a) => a.aliasName)).toEqual(sorted.slice(4));
+        expect(rest.truncated).toBe(false);
+
+        const forKey = await s.listAliases(scope, { limit: 2, targetKeyId: ID(1) });
+        const expectedForKey = names.filter((_, i) => i % 2 === 0).sort();
+        expect(forKey.items.map((a) => a.aliasName)).toEqual(expectedForKey.slice(0, 2));
+        expect(forKey.truncated).toBe(true);
+        const forKeyRest = await s.listAliases(scope, { after: expectedForKey[1] as string, limit: 2, targetKeyId: ID(1) });
+        expect(forKeyRest.items.map((a) => a.aliasName)).toEqual(expectedForKey.slice(2));
+        expect(forKeyRest.truncated).toBe(false);
+        expect(await s.listAliases(scope, { after: "alias/zzz", limit: 2 })).toEqual({ items: [], truncated: false });
+      });
+    });
+
+    describe("concurrency", () => {
+      it("lets exactly one of many concurrent creates of one key ID win", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => s.createKey(makeKey(scope, ID(1), { description: `writer ${i}` }))),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const winner = results.indexOf(true);
+        expect((await s.getKey(scope, ID(1)))?.description).toBe(`writer ${winner}`);
+      });
+
+      it("answers every read during concurrent updates with one complete policy that some write stored", async () => {
+        const s = await use();
+        const scope = freshScope();
+        await s.createKey(makeKey(scope, ID(1)));
+        const policies = Array.from({ length: 12 }, (_, i) => `{\n  "Writer" : ${i},\n  "Pad" : "${String(i).repeat(2000)}"\n}`);
+        const seen: string[] = [];
+        await Promise.all([
+          ...policies.map((policy) => s.updateKey(scope, ID(1), { policy })),
+          ...policies.map(async () => {
+            const key = await s.getKey(scope, ID(1));
+            if (key) seen.push(key.policy);
+          }),
+        ]);
+        const allowed = new Set([POLICY, ...policies]);
+        expect(seen).toHaveLength(policies.length);
+        for (const policy of seen) expect(allowed.has(policy)).toBe(true);
+        expect(policies).toContain((await s.getKey(scope, ID(1)))?.policy);
+      });
+    });
+  });
+}

@@ -1,0 +1,53 @@
+// Bundles an entry file with esbuild for a test run, from the workspace's TypeScript sources ("source" condition).
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+/** A bundle written to disk, with its sizes in bytes. */
+export interface Bundle {
+  readonly path: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+/**
+ * Where test bundles go: two folders below the emulator package, as `src/store/` is, so Node resolves externals
+ * (better-sqlite3) from there and the SQLite store's `../../migrations/` finds the package's migrations.
+ */
+export const BUNDLE_DIR = fileURLToPath(new URL("../../node_modules/.keypolicy-test/", import.meta.url));
+
+/**
+ * Bundles `entry` to one minified ESM file.
+ *
+ * - `"worker"`: for workerd (and any runtime without Node): browser platform, so an import of a Node built-in fails
+ *   the build.
+ * - `"node"`: for a Node child process; better-sqlite3 (native) stays external.
+ */
+export async function bundleEntry(entry: string, target: "worker" | "node", name: string): Promise<Bundle> {
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  const path = join(BUNDLE_DIR, `${name}-${process.pid}.mjs`);
+  await build({
+    entryPoints: [entry],
+    outfile: path,
+    bundle: true,
+    format: "esm",
+    minify: true,
+    logLevel: "silent",
+    ...(target === "worker"
+      ? { platform: "browser", target: "es2022", conditions: ["source", "workerd", "worker"] }
+      : {
+          platform: "node",
+          target: "node22",
+          conditions: ["source"],
+          external: ["better-sqlite3"],
+          // ESM builds first: jsonc-parser's UMD build requires files esbuild cannot see.
+          mainFields: ["module", "main"],
+          // CommonJS dependencies bundled into ESM call require().
+          banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+        }),
+  });
+  const code = readFileSync(path);
+  return { path, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+}
