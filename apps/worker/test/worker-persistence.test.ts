@@ -32,14 +32,15 @@ describe("the Worker's D1 state across a Miniflare restart", () => {
 
   it("keeps keys and their policies after the Worker is stopped and started again", async () => {
     const dir = migratedCopy(join(root, "restart"));
-    const policy = '{\n  "Version" : "2012-10-17",\n  "Id" : "after-restart",\n  "Statement" : [ ]\n}';
+    const policy =
+      '{\n  "Version" : "2012-10-17",\n  "Id" : "after-restart",\n  "Statement" : [ {\n    "Sid" : "Root",\n    "Effect" : "Allow",\n    "Principal" : {\n      "AWS" : "arn:aws:iam::777788889999:root"\n    },\n    "Action" : "kms:*",\n    "Resource" : "*"\n  } ]\n}';
 
     const first = await startWorker(dir);
     const kms1 = client(first.endpoint);
     const ids: string[] = [];
     try {
       for (let i = 0; i < 3; i++) ids.push((await kms1.send(new CreateKeyCommand({ Description: `k${i}` }))).KeyMetadata?.KeyId as string);
-      await kms1.send(new PutKeyPolicyCommand({ KeyId: ids[1] as string, Policy: '{"Version":"2012-10-17","Id":"after-restart","Statement":[]}' }));
+      await kms1.send(new PutKeyPolicyCommand({ KeyId: ids[1] as string, Policy: '{"Version":"2012-10-17","Id":"after-restart","Statement":[{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777788889999:root"},"Action":"kms:*","Resource":"*"}]}' }));
     } finally {
       kms1.destroy();
       await first.close();

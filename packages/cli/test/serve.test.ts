@@ -54,6 +54,21 @@ describe("keypolicy serve", () => {
     expect(await exit).toBe(0);
   });
 
+  it("keeps keys and policies in --data-dir across restarts", async () => {
+    const dir = makeTempDir();
+    const first = await serve(["--seed", DEMO_SEED, "--data-dir", "data"], dir);
+    const policy = '{"Version":"2012-10-17","Statement":[{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}';
+    const put = fakeIo(testEnv({ AWS_REGION: "us-east-2" }));
+    expect(await main(["put-key-policy", "--key-id", DEMO_KEY_ID, "--policy", policy, "--endpoint-url", first.url], put.io)).toBe(0);
+    first.fake.shutdown();
+    expect(await first.exit).toBe(0);
+    const second = await serve(["--seed", DEMO_SEED, "--data-dir", "data"], dir);
+    const got = await getPolicy(second.url, "us-east-2");
+    expect(got.stdout).toContain('"Sid" : "Root"');
+    second.fake.shutdown();
+    expect(await second.exit).toBe(0);
+  });
+
   it("accepts --auth none, what this build does anyway", async () => {
     const { fake, exit } = await serve(["--auth", "none"]);
     fake.shutdown();
@@ -89,7 +104,6 @@ describe("keypolicy serve", () => {
   });
 
   it.each([
-    [["--data-dir", "data"], "--data-dir"],
     [["--auth", "sigv4"], "--auth sigv4"],
     [["--identities", "ids.yaml"], "--identities"],
     [["--enforce-key-policies"], "--enforce-key-policies"],

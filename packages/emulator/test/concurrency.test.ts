@@ -20,7 +20,8 @@ function policy(c: number, r: number): { sent: string; stored: string } {
     Statement: Array.from({ length: 6 }, (_, i) => ({
       Sid: `S${c}x${r}x${i}`,
       Effect: "Allow",
-      Principal: { AWS: `arn:aws:iam::111122223333:role/c${c}-${"r".repeat(200)}` },
+      // The first statement keeps the caller (the account root) able to put the policy again: the lockout check.
+      Principal: { AWS: i === 0 ? "arn:aws:iam::444455556666:root" : `arn:aws:iam::111122223333:role/${"team/".repeat(40)}c${c}-s${i}` },
       Action: ["kms:GetKeyPolicy", "kms:PutKeyPolicy"],
       Resource: "*",
     })),

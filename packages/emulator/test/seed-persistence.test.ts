@@ -22,9 +22,10 @@ describe("seeding a SQLite data dir", () => {
     const dataDir = join(root, "data");
     const first = await startNodeServer({ port: 0, dataDir, seedFile });
     expect(first.seed).toEqual({ keysCreated: 1, keysExisting: 0, aliasesCreated: 1, aliasesExisting: 0 });
-    const changed = '{\n  "Version" : "2012-10-17",\n  "Statement" : [ ]\n}';
+    const changed =
+      '{\n  "Version" : "2012-10-17",\n  "Statement" : [ {\n    "Sid" : "Root",\n    "Effect" : "Allow",\n    "Principal" : {\n      "AWS" : "arn:aws:iam::111122223333:root"\n    },\n    "Action" : "kms:*",\n    "Resource" : "*"\n  } ]\n}';
     const kms1 = new KMSClient({ endpoint: first.url, region: "us-east-2", credentials: { accessKeyId: "111122223333", secretAccessKey: "s" } });
-    await kms1.send(new PutKeyPolicyCommand({ KeyId: "alias/ExampleAlias", Policy: '{"Version":"2012-10-17","Statement":[]}' }));
+    await kms1.send(new PutKeyPolicyCommand({ KeyId: "alias/ExampleAlias", Policy: '{"Version":"2012-10-17","Statement":[{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}' }));
     kms1.destroy();
     await first.close();
 

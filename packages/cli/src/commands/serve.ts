@@ -42,7 +42,6 @@ interface UpcomingServerOptions {
  * (a one-line change that wires the flag through).
  */
 const UNAVAILABLE_SERVER_OPTIONS: { readonly [K in Exclude<keyof UpcomingServerOptions, keyof NodeServerOptions>]: string } = {
-  dataDir: "--data-dir",
   auth: "--auth sigv4",
   identitiesFile: "--identities",
   enforceKeyPolicies: "--enforce-key-policies",
