@@ -1,4 +1,4 @@
-import type { JsonMember, JsonNode } from "./json-node.js";
+import { type JsonNode, uniqueMembers } from "./json-node.js";
 
 /**
  * Formats a policy document exactly as AWS KMS returns it: Jackson's default pretty printer.
@@ -7,7 +7,8 @@ import type { JsonMember, JsonNode } from "./json-node.js";
  * - arrays stay inline, `[ "a", "b" ]`, an array of objects as `[ {` … `}, {` … `} ]` (arrays add no indentation);
  * - empty `{ }` and `[ ]`; no trailing newline; member order as submitted; numbers as written.
  *
- * A repeated member name keeps its first position with its last value (Jackson's `ObjectNode`) [DEC].
+ * A repeated member name keeps its first position with its last value (Jackson's `ObjectNode`) [DEC], see
+ * {@link uniqueMembers}.
  *
  * @see KMS-FIDELITY.md §7 ([DOC] GetKeyPolicy example, [REC] aws/aws-cli#9456 raw body)
  */
@@ -20,7 +21,7 @@ export function formatPolicy(node: JsonNode): string {
 function write(node: JsonNode, depth: number, out: string[]): void {
   switch (node.kind) {
     case "object": {
-      const members = dedupe(node.members);
+      const members = uniqueMembers(node);
       if (members.length === 0) {
         out.push("{ }");
         return;
@@ -59,20 +60,6 @@ function write(node: JsonNode, depth: number, out: string[]): void {
       out.push("null");
       return;
   }
-}
-
-function dedupe(members: readonly JsonMember[]): readonly JsonMember[] {
-  const seen = new Map<string, number>();
-  let duplicated = false;
-  for (const member of members) {
-    if (seen.has(member.name)) duplicated = true;
-    seen.set(member.name, (seen.get(member.name) ?? 0) + 1);
-  }
-  if (!duplicated) return members;
-  const last = new Map<string, JsonNode>();
-  for (const member of members) last.set(member.name, member.value);
-  // Map iteration keeps first-insertion order, values are the last ones: Jackson's LinkedHashMap behaviour.
-  return [...last].map(([name, value]) => ({ name, value }));
 }
 
 const HEX = "0123456789ABCDEF";

@@ -42,11 +42,21 @@ export function toJsonValue(node: JsonNode): unknown {
   }
 }
 
-/** Converts a plain JavaScript value (e.g. from a YAML seed file) to a {@link JsonNode}, in its key order. */
+/**
+ * Converts a plain JavaScript value (e.g. from a YAML seed file) to a {@link JsonNode}, in its key order.
+ *
+ * Values JSON cannot hold become what `JSON.stringify` makes of them: non-finite numbers become `null`, `-0` becomes
+ * `0`; `undefined`, functions and symbols become `null` (in arrays as `JSON.stringify` does, and also as members).
+ */
 export function fromJsonValue(value: unknown): JsonNode {
   if (value === null || value === undefined) return { kind: "null" };
   if (typeof value === "string") return { kind: "string", value };
-  if (typeof value === "number") return { kind: "number", value, raw: JSON.stringify(value) };
+  if (typeof value === "number") {
+    // Fix: NaN and ±Infinity used to give a number node whose raw text was `null`; -0 gave raw "0" with value -0.
+    if (!Number.isFinite(value)) return { kind: "null" };
+    const finite = value === 0 ? 0 : value;
+    return { kind: "number", value: finite, raw: JSON.stringify(finite) };
+  }
   if (typeof value === "boolean") return { kind: "boolean", value };
   if (Array.isArray(value)) return { kind: "array", items: value.map(fromJsonValue) };
   if (typeof value === "object") {
@@ -56,6 +66,27 @@ export function fromJsonValue(value: unknown): JsonNode {
     };
   }
   return { kind: "null" };
+}
+
+/**
+ * The members of an object as Jackson's `ObjectNode` keeps them: one per name, at the position where the name first
+ * appears, with the value it last had. Objects without repeated names come back as they are.
+ *
+ * Repeated member names are a [DEC] (KMS-FIDELITY.md §7 does not say): AWS re-serialises policies with Jackson, whose
+ * default is that the last value wins, so formatting, validation and evaluation all read documents this way.
+ */
+export function uniqueMembers(node: JsonNode & { readonly kind: "object" }): readonly JsonMember[] {
+  const names = new Set<string>();
+  let repeated = false;
+  for (const member of node.members) {
+    if (names.has(member.name)) repeated = true;
+    names.add(member.name);
+  }
+  if (!repeated) return node.members;
+  // A Map keeps first-insertion order and takes the last value set: Jackson's LinkedHashMap behaviour.
+  const last = new Map<string, JsonNode>();
+  for (const member of node.members) last.set(member.name, member.value);
+  return [...last].map(([name, value]) => ({ name, value }));
 }
 
 /** The value of member `name` of an object node (the last one, if repeated), or `undefined`. */

@@ -23,6 +23,10 @@ export const MAX_JSON_DEPTH = 64;
 export function parseJson(text: string):
   | { success: true; data: JsonNode }
   | { success: false; error: JsonSyntaxError } {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    return { success: false, error: { message: `NestingTooDeep (more than ${MAX_JSON_DEPTH} levels)`, offset: tooDeep } };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -33,6 +37,29 @@ export function parseJson(text: string):
     return { success: false, error: { message: `NestingTooDeep (more than ${MAX_JSON_DEPTH} levels)`, offset: 0 } };
   }
   return { success: true, data: converted };
+}
+
+/**
+ * The offset of the first bracket nested deeper than {@link MAX_JSON_DEPTH}, or `undefined`.
+ *
+ * `jsonc-parser` recurses once per level and overflows the stack (a `RangeError` throw) on about 10,000 nested
+ * brackets, which a 32 KiB policy can hold; so the depth is measured before parsing, skipping string contents.
+ */
+function findExcessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > MAX_JSON_DEPTH + 1) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }
 
 function convert(node: Node, text: string, depth: number): JsonNode | undefined {

@@ -1,0 +1,95 @@
+import { type ConditionKeys, createConditionKeyLookup, evaluateConditions } from "./evaluate-condition.js";
+import type { JsonNode } from "./json-node.js";
+import type { KeyPolicy, KeyPolicyStatement } from "./key-policy.js";
+import { type PrincipalMatch, matchPrincipals } from "./principal-match.js";
+import { readKeyPolicy } from "./read-key-policy.js";
+import { matchesWildcard } from "./wildcard.js";
+
+/** The request a key policy is evaluated for. */
+export interface EvaluationContext {
+  /** The caller's ARN, e.g. `arn:aws:iam::111122223333:user/alice`, or a service principal name. */
+  readonly principalArn: string;
+  /** The caller's 12-digit account. */
+  readonly accountId: string;
+  /** The action, e.g. `kms:GetKeyPolicy`; compared case-insensitively. */
+  readonly action: string;
+  /** The key ARN the request is for. */
+  readonly resourceArn: string;
+  /** The 12-digit account that owns the key. */
+  readonly keyAccountId: string;
+  /** The request's condition keys, `aws:CurrentTime` included when conditions need the time. */
+  readonly conditionKeys: ConditionKeys;
+}
+
+/** A statement that decided an evaluation: its index in `Statement` and its `Sid` when it has one. */
+export interface StatementRef {
+  readonly index: number;
+  readonly sid?: string;
+}
+
+/** What a key policy says about a request. */
+export interface EvaluationResult {
+  /** A matching Deny wins; else a matching Allow; else nothing allows it. */
+  readonly decision: "explicit-deny" | "allow" | "implicit-deny";
+  /** The Deny statements for `explicit-deny`, the Allow statements for `allow`, none for `implicit-deny`. */
+  readonly statements: readonly StatementRef[];
+  /**
+   * `true` when the request is allowed only because statements name the caller's account (its root ARN or account
+   * ID): KMS then delegates to IAM, and the caller's IAM policies must allow the action too (KMS-FIDELITY.md §8).
+   */
+  readonly viaAccountRoot: boolean;
+}
+
+/**
+ * Evaluates a key policy for one request, as KMS authorizes with the key policy first: an explicit Deny wins, then
+ * any Allow, else an implicit deny.
+ *
+ * A statement matches when its principal ({@link matchPrincipals}), action (IAM wildcards, case-insensitive),
+ * resource (IAM wildcards) and every condition ({@link evaluateConditions}) match. The function is pure: time is
+ * `aws:CurrentTime` in `context.conditionKeys`.
+ *
+ * A document that fails the statement rules ({@link readKeyPolicy}) allows nothing: the result is `implicit-deny`
+ * with no statements [DEC, fail closed]. Policy variables (`${aws:username}`) are not substituted.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/determining-access.html
+ * @see KMS-FIDELITY.md §8 ([DOC])
+ */
+export function evaluateKeyPolicy(document: JsonNode, context: EvaluationContext): EvaluationResult {
+  const policy = readKeyPolicy(document);
+  if (!policy.success) return { decision: "implicit-deny", statements: [], viaAccountRoot: false };
+  return evaluateKeyPolicyStatements(policy.data, context);
+}
+
+/** {@link evaluateKeyPolicy} for a policy already read with {@link readKeyPolicy} (e.g. cached by the caller). */
+export function evaluateKeyPolicyStatements(policy: KeyPolicy, context: EvaluationContext): EvaluationResult {
+  const lookup = createConditionKeyLookup(context.conditionKeys);
+  const matched = policy.statements
+    .map((statement) => ({ statement, principal: matchStatement(statement, context, lookup) }))
+    .filter((m) => m.principal !== "none");
+  const denies = matched.filter((m) => m.statement.effect === "Deny");
+  if (denies.length > 0) return { decision: "explicit-deny", statements: denies.map(ref), viaAccountRoot: false };
+  const allows = matched.filter((m) => m.statement.effect === "Allow");
+  if (allows.length === 0) return { decision: "implicit-deny", statements: [], viaAccountRoot: false };
+  return {
+    decision: "allow",
+    statements: allows.map(ref),
+    viaAccountRoot: allows.every((m) => m.principal === "account"),
+  };
+}
+
+function matchStatement(
+  statement: KeyPolicyStatement,
+  context: EvaluationContext,
+  lookup: ReturnType<typeof createConditionKeyLookup>,
+): PrincipalMatch {
+  const principal = matchPrincipals(statement.principals, statement.notPrincipal, context);
+  if (principal === "none") return "none";
+  const actionListed = statement.actions.some((p) => matchesWildcard(p, context.action, true));
+  if (actionListed === statement.notAction) return "none";
+  if (!statement.resources.some((p) => matchesWildcard(p, context.resourceArn))) return "none";
+  return evaluateConditions(statement.conditions, lookup) ? principal : "none";
+}
+
+function ref({ statement }: { statement: KeyPolicyStatement }): StatementRef {
+  return statement.sid === undefined ? { index: statement.index } : { index: statement.index, sid: statement.sid };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { matchesWildcard } from "./wildcard.js";
+
+describe("matchesWildcard", () => {
+  it.each([
+    ["*", "kms:PutKeyPolicy", false, true],
+    ["kms:*", "kms:PutKeyPolicy", false, true],
+    ["kms:Put*", "kms:PutKeyPolicy", false, true],
+    ["kms:*Policy", "kms:PutKeyPolicy", false, true],
+    ["kms:?utKeyPolicy", "kms:PutKeyPolicy", false, true],
+    ["kms:Get*", "kms:PutKeyPolicy", false, false],
+    ["kms:put*", "kms:PutKeyPolicy", false, false],
+    ["kms:put*", "kms:PutKeyPolicy", true, true],
+    ["KMS:PUTKEYPOLICY", "kms:PutKeyPolicy", true, true],
+    ["a?c", "ac", false, false],
+    ["a*b*c", "aXbYbZc", false, true],
+    ["a*b*c", "aXbYbZ", false, false],
+    ["", "", false, true],
+    ["*", "", false, true],
+    ["abc", "abcd", false, false],
+  ])("matches pattern %j against %j (ignoreCase %s): %s", (pattern, value, ignoreCase, expected) => {
+    expect(matchesWildcard(pattern, value, ignoreCase)).toBe(expected);
+  });
+
+  it("stays fast on patterns that make regular expressions backtrack", () => {
+    const pattern = "*a".repeat(2000) + "b";
+    expect(matchesWildcard(pattern, "a".repeat(5000))).toBe(false);
+  });
+});

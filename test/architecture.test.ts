@@ -1,0 +1,104 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+
+interface Manifest {
+  name: string;
+  private?: boolean;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  exports?: unknown;
+  sideEffects?: boolean;
+  type?: string;
+}
+
+const manifests: { dir: string; manifest: Manifest }[] = ["packages", "apps"].flatMap((group) => {
+  const base = join(root, group);
+  if (!existsSync(base)) return [];
+  return readdirSync(base)
+    .filter((name) => statSync(join(base, name)).isDirectory())
+    .filter((name) => {
+      try {
+        statSync(join(base, name, "package.json"));
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .map((name) => ({ dir: join(group, name), manifest: JSON.parse(readFileSync(join(base, name, "package.json"), "utf8")) as Manifest }));
+});
+
+const internal = (deps: Record<string, string> | undefined) => Object.keys(deps ?? {}).filter((d) => d.startsWith("@keypolicy/"));
+
+/** Which internal packages each published package may depend on at run time: everything points toward core. */
+const ALLOWED: Record<string, readonly string[]> = {
+  "@keypolicy/core": [],
+  "@keypolicy/policy": ["@keypolicy/core"],
+  "@keypolicy/sdk-adapter": ["@keypolicy/core", "@keypolicy/policy"],
+  "@keypolicy/emulator": ["@keypolicy/core", "@keypolicy/policy"],
+  "@keypolicy/cli": ["@keypolicy/core", "@keypolicy/policy", "@keypolicy/sdk-adapter", "@keypolicy/emulator"],
+};
+
+describe("package architecture", () => {
+  it("finds every package", () => {
+    expect(manifests.map((m) => m.manifest.name)).toEqual(expect.arrayContaining(Object.keys(ALLOWED)));
+  });
+
+  it.each(Object.entries(ALLOWED))("%s depends only on packages closer to core", (name, allowed) => {
+    const entry = manifests.find((m) => m.manifest.name === name);
+    expect(entry).toBeDefined();
+    for (const dep of internal(entry?.manifest.dependencies)) expect(allowed).toContain(dep);
+  });
+
+  it("has no published package depending on the CLI", () => {
+    for (const { manifest } of manifests) {
+      if (manifest.private || manifest.name === "@keypolicy/cli") continue;
+      expect(internal({ ...manifest.dependencies, ...manifest.peerDependencies })).not.toContain("@keypolicy/cli");
+    }
+  });
+
+  it("uses workspace:^ for internal and catalog: for external dependencies", () => {
+    for (const { manifest } of manifests) {
+      for (const [dep, range] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
+        if (dep.startsWith("@keypolicy/")) expect(`${dep}@${range}`).toBe(`${dep}@workspace:^`);
+        else expect(`${manifest.name} ${dep}@${range}`).toBe(`${manifest.name} ${dep}@catalog:`);
+      }
+    }
+  });
+
+  it("publishes ESM with an exports map and no side effects", () => {
+    for (const { manifest } of manifests) {
+      if (manifest.private) continue;
+      expect(manifest.type).toBe("module");
+      expect(manifest.exports).toBeDefined();
+      expect(manifest.sideEffects).toBe(false);
+    }
+  });
+});
+
+const AMBIENT = /from ["']node:|require\(["']node:|\bprocess\.|\bBuffer\.|Date\.now\(|Math\.random\(|crypto\.randomUUID\(/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.endsWith(".test-d.ts"))
+    .map((f) => join(dir, f));
+}
+
+describe("pure code", () => {
+  it.each(["packages/core/src", "packages/policy/src", "packages/emulator/src/app"])(
+    "%s reads no Node API, clock or randomness directly",
+    (dir) => {
+      const offenders = sources(join(root, dir)).flatMap((file) =>
+        readFileSync(file, "utf8")
+          .split("\n")
+          .map((line, i) => ({ line, where: `${file}:${i + 1}` }))
+          .filter(({ line }) => AMBIENT.test(line) && !line.trimStart().startsWith("*") && !line.trimStart().startsWith("//"))
+          .map(({ where, line }) => `${where}: ${line.trim()}`),
+      );
+      expect(offenders).toEqual([]);
+    },
+  );
+});
