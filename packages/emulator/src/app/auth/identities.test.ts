@@ -28,12 +28,12 @@ describe("parseIdentities", () => {
     const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:*", Resource: "*" }] };
     const parsed = parseIdentities({
       regions: ["us-east-2"],
-      identities: [{ ...entry, SessionToken: "token", AccountId: "111122223333", IdentityPolicies: [policy, "{}"] }],
+      identities: [{ ...entry, SessionToken: "token", AccountId: "111122223333", IdentityPolicies: [policy, JSON.stringify(policy)] }],
     });
     expect(parsed.success && parsed.data).toEqual({
       regions: ["us-east-2"],
       identities: [
-        expect.objectContaining({ sessionToken: "token", identityPolicies: [JSON.stringify(policy), "{}"] }),
+        expect.objectContaining({ sessionToken: "token", identityPolicies: [JSON.stringify(policy), JSON.stringify(policy)] }),
       ],
     });
   });
@@ -47,6 +47,7 @@ describe("parseIdentities", () => {
     [{ identities: [entry, entry] }, "identities[1].AccessKeyId", "AKIAALICE000000000001 is listed twice"],
     [{ identities: [], regions: ["mars-1"] }, "regions[0]", "must be a region name such as us-east-1"],
     [{ identities: [{ ...entry, Secret: "x" }] }, "identities[0]", 'Unrecognized key: "Secret"'],
+    [{ identities: [{ ...entry, IdentityPolicies: ["not json"] }] }, "identities[0].IdentityPolicies[0]", "must be a JSON policy document"],
   ])("names the bad path in %j", (value, path, message) => {
     const parsed = parseIdentities(value);
     expect(parsed.success).toBe(false);

@@ -1,5 +1,7 @@
 import { isRegion, PARTITIONS, type Partition, type Result, err, ok } from "@keypolicy/core";
+import { readKeyPolicy } from "@keypolicy/policy";
 import { z } from "zod";
+import { identityPolicyDocument } from "./authorize.js";
 
 /**
  * One caller the emulator knows in `sigv4` mode: an access key and its secret, and who it is.
@@ -95,6 +97,14 @@ export function parseIdentities(value: unknown): Result<Identities, readonly Ide
       problems.push({ path: `identities[${index}].AccessKeyId`, message: `${entry.AccessKeyId} is listed twice` });
     }
     seen.add(entry.AccessKeyId);
+    entry.IdentityPolicies?.forEach((text, policyIndex) => {
+      const document = identityPolicyDocument(text);
+      const read = document === undefined ? undefined : readKeyPolicy(document);
+      if (read === undefined || !read.success) {
+        const why = read === undefined || read.error.message === "" ? "must be a JSON policy document" : read.error.message;
+        problems.push({ path: `identities[${index}].IdentityPolicies[${policyIndex}]`, message: why });
+      }
+    });
     return {
       accessKeyId: entry.AccessKeyId,
       secretAccessKey: entry.SecretAccessKey,
