@@ -102,9 +102,10 @@ export async function signedRequest(options: SignOptions): Promise<Request> {
   });
 }
 
-/** The JSON body and status of a response. */
+/** The JSON body and status of a response (`body` undefined for an empty body, as PutKeyPolicy answers). */
 export async function answer(response: Response): Promise<{ status: number; body: unknown }> {
-  return { status: response.status, body: JSON.parse(await response.text()) };
+  const text = await response.text();
+  return { status: response.status, body: text === "" ? undefined : JSON.parse(text) };
 }
 
 /** The exact InvalidSignatureException text for a signature that does not match (KMS-FIDELITY.md §9). */
