@@ -213,7 +213,7 @@ describe("--enforce-key-policies in lenient auth mode", () => {
   it("authorizes the account root the request's scope names", async () => {
     const app = createEmulatorApp({ store: createMemoryStore(), clock: manualClock(NOW), ids: sequentialIds(), config: { enforceKeyPolicies: true } });
     const send = async (operation: string, body: object) =>
-      answer(await app.request("/", { method: "POST", headers: { "x-amz-target": `TrentService.${operation}` }, body: JSON.stringify(body) }));
+      answer(await app.request("/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `TrentService.${operation}` }, body: JSON.stringify(body) }));
     const created = await send("CreateKey", {
       Policy: policy(allowRoot(), { Effect: "Deny", Principal: "*", Action: "kms:GetKeyPolicy", Resource: "*" }),
       BypassPolicyLockoutSafetyCheck: true,

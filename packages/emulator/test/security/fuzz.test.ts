@@ -154,7 +154,7 @@ async function fuzzApp(config: Partial<EmulatorConfig>) {
   const store = createMemoryStore();
   const app = createEmulatorApp({ store, clock: manualClock(NOW), ids: sequentialIds(), config });
   // One key (sequential ID …0002) and an alias to it, so references resolve and handlers run deep.
-  const created = await app.request("/", { method: "POST", headers: { "x-amz-target": "TrentService.CreateKey" }, body: "{}" });
+  const created = await app.request("/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" }, body: "{}" });
   if (config.auth?.mode !== "sigv4") {
     expect(created.status).toBe(200);
     await store.createAlias({ accountId: "111122223333", region: "us-east-1", aliasName: "alias/Fuzz", targetKeyId: KEY_ID, creationDate: NOW, lastUpdatedDate: NOW });
@@ -202,13 +202,13 @@ describe(`fuzzing (seed ${SEED}, ${RUNS} runs per property)`, () => {
       fc.asyncProperty(fc.constantFrom(...OPERATIONS), policyText, fc.boolean(), async (operation, policy, bypass) => {
         const put = await app.request("/", {
           method: "POST",
-          headers: { "x-amz-target": "TrentService.PutKeyPolicy" },
+          headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.PutKeyPolicy" },
           body: JSON.stringify({ KeyId: KEY_ID, Policy: policy, BypassPolicyLockoutSafetyCheck: bypass }),
         });
         await expectAwsAnswer(put);
         const next = await app.request("/", {
           method: "POST",
-          headers: { "x-amz-target": `TrentService.${operation}` },
+          headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `TrentService.${operation}` },
           body: JSON.stringify(operation === "PutKeyPolicy" ? { KeyId: KEY_ID, Policy: policy } : operation.startsWith("List") && operation !== "ListKeyPolicies" ? {} : { KeyId: KEY_ID }),
         });
         await expectAwsAnswer(next);

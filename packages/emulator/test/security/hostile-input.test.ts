@@ -12,7 +12,7 @@ function setup() {
   const store = createMemoryStore();
   const app = createEmulatorApp({ store, clock: manualClock(NOW), ids: sequentialIds() });
   const send = async (operation: string, body: BodyInit, headers: Record<string, string> = {}) =>
-    answer(await app.request("/", { method: "POST", headers: { "x-amz-target": `TrentService.${operation}`, ...headers }, body }));
+    answer(await app.request("/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `TrentService.${operation}`, ...headers }, body }));
   return { app, store, send };
 }
 
@@ -29,7 +29,7 @@ describe("hostile input through the app", () => {
     const app = createEmulatorApp({ store: createMemoryStore(), clock: manualClock(NOW), ids: sequentialIds(), config: { maxBodyBytes: 1000 } });
     const expected = { status: 413, body: { __type: "RequestEntityTooLargeException", message: "Request body is larger than 1000 bytes." } };
     const big = `{"Description":"${"x".repeat(2000)}"}`;
-    expect(await answer(await app.request("/", { method: "POST", headers: { "x-amz-target": "TrentService.CreateKey" }, body: big }))).toEqual(expected);
+    expect(await answer(await app.request("/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" }, body: big }))).toEqual(expected);
     let chunks = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -39,7 +39,7 @@ describe("hostile input through the app", () => {
         if (chunks > 10_000) controller.close();
       },
     });
-    const request = new Request("http://localhost/", { method: "POST", headers: { "x-amz-target": "TrentService.CreateKey" }, body: stream, duplex: "half" } as RequestInit);
+    const request = new Request("http://localhost/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" }, body: stream, duplex: "half" } as RequestInit);
     expect(await answer(await app.fetch(request))).toEqual(expected);
     expect(chunks).toBeLessThan(10);
   });
@@ -224,7 +224,7 @@ describe("hostile HTTP at the Node server", () => {
   it("the server keeps answering after hostile requests", async () => {
     await raw("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n");
     await raw(`POST / HTTP/1.1\r\nHost: x\r\n${"X: y\r\n".repeat(5000)}\r\n`);
-    const response = await fetch(`${server.url}/`, { method: "POST", headers: { "x-amz-target": "TrentService.ListKeys" }, body: "{}" });
+    const response = await fetch(`${server.url}/`, { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.ListKeys" }, body: "{}" });
     expect(response.status).toBe(200);
   });
 });

@@ -210,7 +210,7 @@ describe("sigv4 mode in the app", () => {
 describe("the default lenient mode", () => {
   it("still answers unsigned requests, with the default account and region", async () => {
     const app = createEmulatorApp({ store: createMemoryStore(), clock: manualClock(NOW), ids: sequentialIds() });
-    const response = await app.request("/", { method: "POST", headers: { "x-amz-target": "TrentService.CreateKey" }, body: "{}" });
+    const response = await app.request("/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" }, body: "{}" });
     const { status, body } = await answer(response);
     expect(status).toBe(200);
     expect((body as { KeyMetadata: { Arn: string } }).KeyMetadata.Arn).toMatch(/^arn:aws:kms:us-east-1:111122223333:key\//);
