@@ -48,7 +48,7 @@ export function bodyTooLarge(max: number): KmsError {
 export function decodeBodyText(body: Uint8Array, maxDepth: number): Result<string, KmsError> {
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(body);
   } catch {
     return err(createKmsError("SerializationException", limitMessages.invalidUtf8()));
   }
