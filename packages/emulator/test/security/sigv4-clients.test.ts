@@ -200,7 +200,7 @@ const hasBoto3 = available("python3", ["-c", "import boto3"]);
 
 // Skipped only where the client is not installed (it is on this project's machines and CI).
 describe.skipIf(!hasAwsCli)("AWS CLI against the server in sigv4 mode", () => {
-  const args = () => ["kms", "get-key-policy", "--endpoint-url", server.url, "--region", "us-east-2", "--key-id", KEY_ID, "--output", "json"];
+  const args = (region = "us-east-2") => ["kms", "get-key-policy", "--endpoint-url", server.url, "--region", region, "--key-id", KEY_ID, "--output", "json"];
 
   it("the right secret gets the key policy", async () => {
     const result = await run("aws", args(), pythonEnv(alice.accessKeyId, alice.secretAccessKey));
@@ -215,21 +215,42 @@ describe.skipIf(!hasAwsCli)("AWS CLI against the server in sigv4 mode", () => {
       `An error occurred (InvalidSignatureException) when calling the GetKeyPolicy operation: ${MISMATCH}`,
     );
   });
+
+  it("a region the endpoint does not serve is InvalidSignatureException", async () => {
+    const result = await run("aws", args("ap-south-1"), pythonEnv(alice.accessKeyId, alice.secretAccessKey));
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.trim()).toBe(
+      "An error occurred (InvalidSignatureException) when calling the GetKeyPolicy operation: Credential should be scoped to a valid region, not 'ap-south-1'.",
+    );
+  });
 });
 
+// MODE: "" as the user runs it; "past" signs with a clock ten minutes behind (a replay); "tamper" changes the body
+// after it was signed, keeping its length.
 const BOTO3 = `
-import json, os, sys, boto3, botocore.exceptions
+import datetime, json, os, boto3, botocore.auth, botocore.exceptions
+mode = os.environ.get("MODE", "")
+if mode == "past":
+    real_now = botocore.auth.get_current_datetime
+    botocore.auth.get_current_datetime = lambda: real_now() - datetime.timedelta(minutes=10)
 kms = boto3.client("kms", endpoint_url=os.environ["ENDPOINT"], region_name=os.environ["REGION"])
+tampered = []
+def tamper(request, **_):
+    before = request.body
+    request.body = before.replace(b'"default"', b'"DEFAULT"')
+    tampered.append(request.body != before)
+if mode == "tamper":
+    kms.meta.events.register("before-send.kms.GetKeyPolicy", tamper)
 try:
-    out = kms.get_key_policy(KeyId=os.environ["KEY_ID"])
+    out = kms.get_key_policy(KeyId=os.environ["KEY_ID"], PolicyName="default")
     print(json.dumps({"PolicyName": out["PolicyName"]}))
 except botocore.exceptions.ClientError as e:
-    print(json.dumps({"Code": e.response["Error"]["Code"], "Message": e.response["Error"]["Message"], "Status": e.response["ResponseMetadata"]["HTTPStatusCode"]}))
+    print(json.dumps({"Code": e.response["Error"]["Code"], "Message": e.response["Error"]["Message"], "Status": e.response["ResponseMetadata"]["HTTPStatusCode"], "Tampered": tampered}))
 `;
 
 describe.skipIf(!hasBoto3)("boto3 against the server in sigv4 mode", () => {
-  async function boto3(secret: string, region = "us-east-2") {
-    const env = { ...pythonEnv(alice.accessKeyId, secret), ENDPOINT: server.url, REGION: region, KEY_ID };
+  async function boto3(secret: string, region = "us-east-2", mode = "") {
+    const env = { ...pythonEnv(alice.accessKeyId, secret), ENDPOINT: server.url, REGION: region, KEY_ID, MODE: mode };
     const result = await run("python3", ["-c", BOTO3], env);
     expect(result.stderr).toBe("");
     return JSON.parse(result.stdout) as unknown;
@@ -240,7 +261,7 @@ describe.skipIf(!hasBoto3)("boto3 against the server in sigv4 mode", () => {
   });
 
   it("a wrong secret is InvalidSignatureException", async () => {
-    expect(await boto3("wrong")).toEqual({ Code: "InvalidSignatureException", Message: MISMATCH, Status: 400 });
+    expect(await boto3("wrong")).toEqual({ Code: "InvalidSignatureException", Message: MISMATCH, Status: 400, Tampered: [] });
   });
 
   it("a region the endpoint does not serve is InvalidSignatureException", async () => {
@@ -248,6 +269,22 @@ describe.skipIf(!hasBoto3)("boto3 against the server in sigv4 mode", () => {
       Code: "InvalidSignatureException",
       Message: "Credential should be scoped to a valid region, not 'ap-south-1'. ",
       Status: 400,
+      Tampered: [],
+    });
+  });
+
+  it("a request signed ten minutes ago (a replay) is 'Signature expired'", async () => {
+    const result = (await boto3(alice.secretAccessKey, "us-east-2", "past")) as { Code: string; Message: string };
+    expect(result.Code).toBe("InvalidSignatureException");
+    expect(result.Message).toMatch(EXPIRED);
+  });
+
+  it("a body changed after signing is InvalidSignatureException", async () => {
+    expect(await boto3(alice.secretAccessKey, "us-east-2", "tamper")).toEqual({
+      Code: "InvalidSignatureException",
+      Message: MISMATCH,
+      Status: 400,
+      Tampered: [true],
     });
   });
 });
