@@ -8,3 +8,9 @@ export { applySeed, parseSeed, SeedFile, type SeedProblem, type SeedReport } fro
 export { createSqlStore, type SqlQuery, type SqlRow, type SqlValue } from "./store/sql.js";
 export { createD1Store, type D1DatabaseLike } from "./store/d1.js";
 export { webClock, webIds } from "./runtime/web.js";
+export type { AuthConfig, AuthenticatedCaller, Authenticator } from "./app/auth/authenticate.js";
+export { createSigV4Authenticator } from "./app/auth/authenticate.js";
+export { IdentitiesFile, parseIdentities, type Identities, type IdentitiesProblem, type Identity } from "./app/auth/identities.js";
+export { checkClockSkew, MAX_CLOCK_SKEW_MS, type ReceivedRequest, type SigV4Options, type VerifiedRequest, verifySigV4 } from "./app/auth/verify-sigv4.js";
+export { authMessages } from "./app/auth/messages.js";
+export { limitMessages } from "./app/request-limits.js";

@@ -26,50 +26,19 @@ export interface ServeOptions {
 }
 
 /**
- * Options that other work adds to `startNodeServer` (persistence, SigV4, key-policy enforcement). The flags exist
- * already; {@link UNAVAILABLE_SERVER_OPTIONS} says which this build's emulator lacks.
- */
-interface UpcomingServerOptions {
-  readonly dataDir?: string;
-  readonly auth?: "none" | "sigv4";
-  readonly identitiesFile?: string;
-  readonly enforceKeyPolicies?: boolean;
-}
-
-/**
- * The upcoming options `startNodeServer` does not take yet, with their flags. The type admits only fields missing
- * from `NodeServerOptions`: once the emulator gains one, this table stops compiling until its entry is removed
- * (a one-line change that wires the flag through).
- */
-const UNAVAILABLE_SERVER_OPTIONS: { readonly [K in Exclude<keyof UpcomingServerOptions, keyof NodeServerOptions>]: string } = {
-  auth: "--auth sigv4",
-  identitiesFile: "--identities",
-  enforceKeyPolicies: "--enforce-key-policies",
-};
-
-/**
  * `keypolicy serve`: starts the emulator on Node and keeps it running; `main` prints
  * `keypolicy emulator listening on <url>` and closes it on SIGINT/SIGTERM.
  *
  * @returns a serving outcome, or exit 1 with the reason: port in use, seed file unreadable or invalid (the message
- *   names the file and each bad member), an option this build lacks.
+ *   names the file and each bad member), an unreadable or invalid identities file, a data dir that cannot hold the
+ *   database.
  */
 export async function serveCommand(options: ServeOptions, io: CliIo): Promise<CommandOutcome> {
-  const upcoming: UpcomingServerOptions = {
+  const serverOptions: NodeServerOptions = {
     ...(options.dataDir !== undefined ? { dataDir: resolve(io.cwd, options.dataDir) } : {}),
     ...(options.auth !== undefined ? { auth: options.auth } : {}),
     ...(options.identities !== undefined ? { identitiesFile: resolve(io.cwd, options.identities) } : {}),
     ...(options.enforceKeyPolicies === true ? { enforceKeyPolicies: true } : {}),
-  };
-  for (const [field, flag] of Object.entries(UNAVAILABLE_SERVER_OPTIONS) as [keyof UpcomingServerOptions, string][]) {
-    // `--auth none` is what this build does anyway.
-    if (upcoming[field] !== undefined && !(field === "auth" && upcoming.auth === "none")) {
-      return failed(`${flag} is not available in this build`);
-    }
-  }
-  const serverOptions: NodeServerOptions = {
-    // Fields this build's emulator lacks are unset (refused above) or `auth: "none"`, which it ignores.
-    ...upcoming,
     host: options.host,
     port: options.port,
     ...(options.seed !== undefined ? { seedFile: resolve(io.cwd, options.seed) } : {}),
@@ -93,7 +62,7 @@ function failed(message: string) {
 
 function startError(cause: unknown, options: ServeOptions): string {
   const { name, code, message } = cause as { name?: string; code?: string; message?: string };
-  if (name === "SeedError") return message ?? "invalid seed file";
+  if (name === "SeedError" || name === "IdentitiesError" || name === "StoreError") return message ?? `invalid ${name}`;
   const where = `${options.host}:${options.port}`;
   if (code === "EADDRINUSE") return `cannot listen on ${where}: the port is in use`;
   if (code === "EADDRNOTAVAIL") return `cannot listen on ${where}: the address is not available on this machine`;

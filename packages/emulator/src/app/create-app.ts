@@ -14,9 +14,11 @@ import {
   validateRequest,
 } from "@keypolicy/core";
 import { Hono } from "hono";
+import { createSigV4Authenticator } from "./auth/authenticate.js";
 import { callerFromAuthorization } from "./caller.js";
 import { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorDeps, type OperationContext } from "./deps.js";
 import { type Handler, HANDLERS } from "./operations.js";
+import { bodyTooLarge, checkHeaderSize, decodeBodyText, readBody } from "./request-limits.js";
 
 /**
  * Creates the emulator: a runtime-neutral Hono app that speaks awsJson1_1 on `POST /` as AWS KMS does, dispatching
@@ -31,6 +33,7 @@ import { type Handler, HANDLERS } from "./operations.js";
 export function createEmulatorApp(deps: EmulatorDeps): Hono {
   const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...deps.config };
   const { store, clock, ids } = deps;
+  const authenticate = config.auth.mode === "sigv4" ? createSigV4Authenticator(config.auth) : undefined;
   const app = new Hono();
 
   function errorResponse(error: KmsError, requestId: string): Response {
@@ -42,6 +45,19 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
 
   app.post("/", async (c) => {
     const requestId = ids.requestId();
+    // Front-end limits, then authentication, come before anything looks at the operation (KMS-FIDELITY.md §9).
+    const headerSize = checkHeaderSize(c.req.raw.headers, config.maxHeaderBytes);
+    if (!headerSize.success) return errorResponse(headerSize.error, requestId);
+    const declared = Number(c.req.header("content-length") ?? 0);
+    if (declared > config.maxBodyBytes) return errorResponse(bodyTooLarge(config.maxBodyBytes), requestId);
+    const read = await readBody(c.req.raw, config.maxBodyBytes);
+    if (!read.success) return errorResponse(read.error, requestId);
+    const bytes = read.data;
+    const caller = authenticate
+      ? await authenticate(c.req.raw, bytes, clock.now())
+      : ({ success: true, data: callerFromAuthorization(c.req.header("authorization"), config) } as const);
+    if (!caller.success) return errorResponse(caller.error, requestId);
+
     const target = parseTarget(c.req.header(TARGET_HEADER));
     if (!target.success) return errorResponse(target.error, requestId);
     const operation = target.data;
@@ -51,23 +67,14 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     if (!isJsonContentType(c.req.header("content-type"))) {
       return errorResponse(createKmsError("UnknownOperationException"), requestId);
     }
-    const declared = Number(c.req.header("content-length") ?? 0);
-    if (declared > config.maxBodyBytes) return errorResponse(tooLarge(config), requestId);
-    const text = await readBodyText(c.req.raw, config.maxBodyBytes);
-    if (text === undefined) return errorResponse(tooLarge(config), requestId);
-
-    const body = decodeRequestBody(text);
+    const text = decodeBodyText(bytes, config.maxJsonDepth);
+    if (!text.success) return errorResponse(text.error, requestId);
+    const body = decodeRequestBody(text.data);
     if (!body.success) return errorResponse(body.error, requestId);
     const input = validateRequest(OPERATIONS[operation as OperationName].input, body.data);
     if (!input.success) return errorResponse(input.error, requestId);
 
-    const ctx: OperationContext = {
-      store,
-      clock,
-      ids,
-      config,
-      caller: callerFromAuthorization(c.req.header("authorization"), config),
-    };
+    const ctx: OperationContext = { store, clock, ids, config, caller: caller.data };
     const result = await (handler as Handler<OperationName>)(ctx, input.data as never);
     if (!result.success) return errorResponse(result.error, requestId);
     return new Response(result.data === undefined ? "" : JSON.stringify(result.data), {
@@ -94,37 +101,4 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
 function isJsonContentType(header: string | undefined): boolean {
   const type = header?.split(";")[0]?.trim().toLowerCase();
   return type === CONTENT_TYPE || type === "application/x-amz-json-1.0" || type === "application/json";
-}
-
-/**
- * Reads a request body as UTF-8 text, stopping as soon as it passes `maxBytes` (so a chunked upload without a
- * Content-Length cannot fill memory). Answers `undefined` when the body is too large.
- */
-async function readBodyText(request: Request, maxBytes: number): Promise<string | undefined> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
-function tooLarge(config: EmulatorConfig): KmsError {
-  // [DEC] text: the front end's limit on request size.
-  return createKmsError("RequestEntityTooLargeException", `Request body is larger than ${config.maxBodyBytes} bytes.`);
 }

@@ -1,5 +1,7 @@
 import type { Partition } from "@keypolicy/core";
 import type { KeyStore } from "../store/types.js";
+import type { AuthConfig } from "./auth/authenticate.js";
+import type { Identity } from "./auth/identities.js";
 
 /** The current time, passed in so the app never reads it (Workers and tests control time). */
 export interface Clock {
@@ -25,6 +27,14 @@ export interface EmulatorConfig {
   readonly defaultAccountId: string;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   readonly maxBodyBytes: number;
+  /** Largest total size of the header lines accepted, in bytes. Default 16 KiB [DEC]. */
+  readonly maxHeaderBytes: number;
+  /** Deepest JSON nesting accepted in a request body (objects and arrays). Default 64 [DEC]. */
+  readonly maxJsonDepth: number;
+  /** How requests are authenticated. Default `{ mode: "none" }` (lenient, for local use). See SECURITY in docs/security.md. */
+  readonly auth: AuthConfig;
+  /** Whether every operation on a key is first authorized by the key's policy (KMS-FIDELITY.md §8). Default `false`. */
+  readonly enforceKeyPolicies: boolean;
   /** Where causes of internal errors go (never to the wire). Default: nowhere. */
   readonly logError?: (message: string, cause: unknown) => void;
 }
@@ -42,6 +52,10 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   defaultRegion: "us-east-1",
   defaultAccountId: "111122223333",
   maxBodyBytes: 1024 * 1024,
+  maxHeaderBytes: 16 * 1024,
+  maxJsonDepth: 64,
+  auth: { mode: "none" },
+  enforceKeyPolicies: false,
 };
 
 /** Everything a handler may use for one request. */
@@ -55,5 +69,7 @@ export interface OperationContext {
     readonly region: string;
     readonly accountId: string;
     readonly principalArn: string;
+    /** The identity that signed the request (`sigv4` mode only). */
+    readonly identity?: Identity;
   };
 }

@@ -16,6 +16,7 @@ import {
   ok,
 } from "@keypolicy/core";
 import type { StoredKey } from "../store/types.js";
+import { authorizeKeyAccess } from "./auth/authorize.js";
 import type { OperationContext } from "./deps.js";
 
 /** A key found for a request: the stored record and its ARN. */
@@ -40,17 +41,25 @@ export async function findKey(
   const resolved = resolveKeyIdentifier(parsed.data, ctx.caller, rules, action);
   if (!resolved.success) return resolved;
   let arn: KeyArn;
+  let requestAlias: string | undefined;
   if (resolved.data.kind === "alias") {
     const aliasArn = resolved.data.arn;
     const alias = await ctx.store.getAlias(aliasArn, aliasArn.aliasName);
     if (!alias) return err(createKmsError("NotFoundException", messages.aliasNotFound(formatAliasArn(aliasArn))));
     arn = { partition: aliasArn.partition, region: aliasArn.region, accountId: aliasArn.accountId, keyId: alias.targetKeyId };
+    requestAlias = aliasArn.aliasName;
   } else {
     arn = resolved.data.arn;
   }
   const formatted = formatKeyArn(arn);
   const key = await ctx.store.getKey(arn, arn.keyId);
   if (!key) return err(createKmsError("NotFoundException", messages.keyDoesNotExist(formatted)));
+  if (ctx.config.enforceKeyPolicies) {
+    // Authorized by the key's policy, aliases resolved, before any handler looks at the key's state.
+    const target = { keyArn: formatted, keyAccountId: key.accountId, policy: key.policy };
+    const allowed = authorizeKeyAccess(requestAlias === undefined ? target : { ...target, requestAlias }, { caller: ctx.caller, action, now: ctx.clock.now() });
+    if (!allowed.success) return allowed;
+  }
   return ok({ key, arn: formatted });
 }
 

@@ -1,3 +1,4 @@
 export { startNodeServer, type NodeServerOptions, type RunningServer } from "./serve.js";
 export { loadSeedFile, SeedError } from "./load-seed.js";
 export { randomIds, systemClock } from "./runtime.js";
+export { IdentitiesError, loadIdentitiesFile } from "./load-identities.js";

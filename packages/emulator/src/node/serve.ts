@@ -1,10 +1,14 @@
+import { randomUUID } from "node:crypto";
+import type { Socket } from "node:net";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
+import { CONTENT_TYPE, createKmsError, encodeErrorBody, REQUEST_ID_HEADER } from "@keypolicy/core";
 import { createEmulatorApp } from "../app/create-app.js";
 import { DEFAULT_CONFIG, type EmulatorConfig } from "../app/deps.js";
 import { applySeed, type SeedReport } from "../seed/seed.js";
 import { createMemoryStore } from "../store/memory.js";
 import type { KeyStore } from "../store/types.js";
+import { IdentitiesError, loadIdentitiesFile } from "./load-identities.js";
 import { loadSeedFile } from "./load-seed.js";
 import { randomIds, systemClock } from "./runtime.js";
 
@@ -24,6 +28,12 @@ export interface NodeServerOptions {
    */
   readonly dataDir?: string;
   readonly config?: Partial<EmulatorConfig>;
+  /** `sigv4`: every request must be signed by an identity of `identitiesFile`. Default `sigv4` with an identities file, else `none`. */
+  readonly auth?: "none" | "sigv4";
+  /** An identities file (YAML or JSON) for `auth: "sigv4"`; see docs/security.md. */
+  readonly identitiesFile?: string;
+  /** Authorize every operation on a key by the key's policy first. Default `false`. */
+  readonly enforceKeyPolicies?: boolean;
 }
 
 /** A running emulator. */
@@ -44,7 +54,7 @@ export interface RunningServer {
  */
 export async function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
-  const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...options.config, ...(await securityConfig(options)) };
   // Loaded only when asked for, so in-memory users never load the native module.
   const sqlite =
     !options.store && options.dataDir
@@ -61,7 +71,10 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   }
   const app = createEmulatorApp({ store, clock: systemClock, ids: randomIds, config });
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 4566, hostname: host }, (info) => {
+    // Node answers header overflows and unparseable HTTP itself; give those answers an AWS JSON body as well. The app's
+    // own header limit (config.maxHeaderBytes) is below Node's, so ordinary oversize headers get the app's answer.
+    const serverOptions = { maxHeaderSize: Math.max(config.maxHeaderBytes * 2, 16 * 1024) };
+    const server = serve({ fetch: app.fetch, port: options.port ?? 4566, hostname: host, serverOptions }, (info) => {
       const shownHost = host.includes(":") ? `[${host}]` : host;
       resolve({
         url: `http://${shownHost}:${info.port}`,
@@ -81,5 +94,39 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       sqlite?.close();
       reject(cause);
     });
+    server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
   });
+}
+
+async function securityConfig(options: NodeServerOptions): Promise<Partial<EmulatorConfig>> {
+  const mode = options.auth ?? (options.identitiesFile === undefined ? undefined : "sigv4");
+  const security: { auth?: EmulatorConfig["auth"]; enforceKeyPolicies?: boolean } = {};
+  if (options.enforceKeyPolicies !== undefined) security.enforceKeyPolicies = options.enforceKeyPolicies;
+  if (mode === "sigv4") {
+    if (options.identitiesFile === undefined) throw new IdentitiesError("auth sigv4 needs an identities file");
+    security.auth = { mode: "sigv4", ...(await loadIdentitiesFile(options.identitiesFile)) };
+  } else if (mode === "none") {
+    if (options.identitiesFile !== undefined) throw new IdentitiesError("an identities file needs auth sigv4, not none");
+    security.auth = { mode: "none" };
+  }
+  return security;
+}
+
+/** [DEC] What Node rejects before the app sees it: 431 for oversized headers, 400 for unparseable HTTP. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const overflow = error.code === "HPE_HEADER_OVERFLOW";
+  const body = encodeErrorBody(
+    overflow
+      ? createKmsError("RequestEntityTooLargeException", "Request headers are too large.")
+      : createKmsError("SerializationException", "The request is not valid HTTP."),
+  );
+  socket.end(
+    `HTTP/1.1 ${overflow ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +
+      `Content-Type: ${CONTENT_TYPE}\r\n${REQUEST_ID_HEADER}: ${randomUUID()}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
