@@ -128,23 +128,30 @@ export async function measureStartup(benchDir: string, seedFile: string, feature
   return out;
 }
 
-/** Resident memory of the emulator: idle (10 keys) and with 100,000 keys, after a garbage collection. */
+/**
+ * Resident memory of two emulators, one with 10 keys ("idle") and one with 100,000: right after seeding and a full
+ * GC, and again after both served the same GetKeyPolicy load. The second pair is the cost of the keys: seeding
+ * 100,000 keys in a tight loop grows V8's young generation (up to ~130 MB on a machine with this much memory), and so
+ * does any sustained load, so only processes that went through the same load compare like with like.
+ */
 export interface RssResult {
   readonly idleBytes: number;
   readonly withKeysBytes: number;
   readonly keys: number;
-  readonly extraBytes: number;
   readonly seedMs: number;
+  /** Extra Node flags of both processes ("" for none). */
+  readonly nodeFlags: string;
+  idleAfterLoadBytes?: number;
+  withKeysAfterLoadBytes?: number;
+  /** withKeysAfterLoadBytes − idleAfterLoadBytes when both were measured, else withKeysBytes − idleBytes. */
+  extraBytes: number;
 }
 
 /**
  * Measures RSS (from /proc) of two emulators, one with 10 keys and one with 100,000, each after seeding and a full GC,
  * and hands both servers back (still running) for the latency-flatness scenario.
  */
-export async function measureRss(
-  launch: (options: LaunchOptions) => Promise<Started>,
-  _stop: (server: Started) => Promise<void>,
-): Promise<{ rss: RssResult; servers: [number, Started][] }> {
+export async function measureRss(launch: (options: LaunchOptions) => Promise<Started>): Promise<{ rss: RssResult; servers: [number, Started][] }> {
   const small = await launch({ keys: 10, gc: true });
   await sleep(500);
   const idleBytes = await rssOf(small.child.pid ?? 0);
@@ -153,7 +160,7 @@ export async function measureRss(
   await sleep(500);
   const withKeysBytes = await rssOf(large.child.pid ?? 0);
   return {
-    rss: { idleBytes, withKeysBytes, keys, extraBytes: withKeysBytes - idleBytes, seedMs: Number(large.info["seedMs"] ?? 0) },
+    rss: { idleBytes, withKeysBytes, keys, extraBytes: withKeysBytes - idleBytes, seedMs: Number(large.info["seedMs"] ?? 0), nodeFlags: "" },
     servers: [
       [10, small],
       [keys, large],

@@ -10,6 +10,8 @@ export interface Row {
   readonly name: string;
   readonly server: string;
   readonly result?: WrkResult;
+  /** The server process's CPU time (user + system) per request during the measured run. */
+  readonly cpuUsPerRequest?: number;
   readonly note?: string;
 }
 
@@ -22,7 +24,7 @@ export interface Results {
   readonly features: Features;
   readonly rows: Row[];
   startup?: StartupResult[];
-  memory?: RssResult;
+  memory?: RssResult[];
   bundle?: BundleResult;
   cli?: CliResult[];
   totalSeconds?: number;
@@ -83,6 +85,14 @@ export function judgeTargets(results: Results): Target[] {
     out.push({ target: `${label} ≥ ${min} × bare Hono`, measured: r === undefined ? "not measured" : `${r.toFixed(2)} ×`, met: r === undefined ? undefined : r >= min });
   };
   ratioTarget("GetKeyPolicy", "GetKeyPolicy", 0.8);
+  const honoCpu = results.rows.find((r) => r.group === "baseline" && r.name.startsWith("bare Hono"))?.cpuUsPerRequest;
+  const emuCpu = results.rows.find((r) => r.group === "emulator" && r.name === "GetKeyPolicy")?.cpuUsPerRequest;
+  const cpuRatio = honoCpu && emuCpu ? honoCpu / emuCpu : undefined;
+  out.push({
+    target: "(same, noise-robust view) GetKeyPolicy CPU efficiency ≥ 0.8 × bare Hono",
+    measured: cpuRatio === undefined ? "not measured" : `${cpuRatio.toFixed(2)} × (${emuCpu?.toFixed(1)} vs ${honoCpu?.toFixed(1)} CPU µs/request)`,
+    met: cpuRatio === undefined ? undefined : cpuRatio >= 0.8,
+  });
   ratioTarget("GetKeyPolicy with SigV4 verification", "GetKeyPolicy --auth sigv4", 0.6);
   ratioTarget("GetKeyPolicy with SigV4 and enforcement", "GetKeyPolicy --auth sigv4 --enforce-key-policies", 0.5);
   const emu = rps(results.rows, "emulator", "GetKeyPolicy");
@@ -93,8 +103,8 @@ export function judgeTargets(results: Results): Target[] {
   out.push({ target: "start to first answer ≤ 150 ms (median of 20)", measured: start === undefined ? "not measured" : `${start.toFixed(0)} ms`, met: start === undefined ? undefined : start <= 150 });
   const cli = results.cli?.[0]?.medianMs;
   out.push({ target: "keypolicy get-key-policy wall time ≤ 250 ms", measured: cli === undefined ? (results.cli?.[0]?.note ?? "not measured") : `${cli.toFixed(0)} ms`, met: cli === undefined ? undefined : cli <= 250 });
-  const extra = results.memory?.extraBytes;
-  out.push({ target: "100,000 keys cost ≤ 150 MB extra RSS", measured: extra === undefined ? "not measured" : mb(extra), met: extra === undefined ? undefined : extra <= 150e6 });
+  const extra = results.memory?.[0]?.extraBytes;
+  out.push({ target: "100,000 keys cost ≤ 150 MB extra RSS (both processes after the same load)", measured: extra === undefined ? "not measured" : mb(extra), met: extra === undefined ? undefined : extra <= 150e6 });
   const small = results.rows.find((r) => r.group === "flat" && r.name.includes(" 10 keys"))?.result;
   const large = results.rows.find((r) => r.group === "flat" && r.name.includes("100,000 keys"))?.result;
   // [DEC] "flat": with 100,000 keys, throughput at least 90 % and p50 at most 125 % of the 10-key figures.
@@ -120,15 +130,21 @@ export function renderMarkdown(results: Results): string {
     "",
   );
   lines.push("## Throughput and latency", "");
-  lines.push("| scenario | server | requests/s | p50 ms | p99 ms | × bare Hono | note |", "|---|---|--:|--:|--:|--:|---|");
+  const honoCpu = results.rows.find((r) => r.group === "baseline" && r.name.startsWith("bare Hono"))?.cpuUsPerRequest;
+  lines.push("| scenario | server | requests/s | p50 ms | p99 ms | × bare Hono | server CPU µs/request | bare Hono CPU ÷ this | note |", "|---|---|--:|--:|--:|--:|--:|--:|---|");
   for (const row of results.rows) {
     const r = row.result;
+    const cpu = row.cpuUsPerRequest;
     lines.push(
       r
-        ? `| ${row.name} | ${row.server} | ${fmtInt(r.requestsPerSecond)} | ${ms(r.p50Us)} | ${ms(r.p99Us)} | ${hono ? (r.requestsPerSecond / hono).toFixed(2) : "–"} | ${r.non2xx || r.socketErrors ? `${r.non2xx} non-2xx, ${r.socketErrors} socket errors` : ""} |`
-        : `| ${row.name} | ${row.server} | – | – | – | – | ${row.note ?? ""} |`,
+        ? `| ${row.name} | ${row.server} | ${fmtInt(r.requestsPerSecond)} | ${ms(r.p50Us)} | ${ms(r.p99Us)} | ${hono ? (r.requestsPerSecond / hono).toFixed(2) : "–"} | ${cpu?.toFixed(1) ?? "–"} | ${cpu && honoCpu ? (honoCpu / cpu).toFixed(2) : "–"} | ${r.non2xx || r.socketErrors ? `${r.non2xx} non-2xx, ${r.socketErrors} socket errors` : ""} |`
+        : `| ${row.name} | ${row.server} | – | – | – | – | – | – | ${row.note ?? ""} |`,
     );
   }
+  lines.push(
+    "",
+    "Throughput ratios are the targets' measure. The CPU columns are the noise-robust view of the same question: the server's own CPU time (user + system, from /proc) per request during the run, and how many requests the server answers per bare-Hono request's worth of CPU (so 0.80 means 80 % of bare Hono's efficiency). Other work on a shared machine lowers throughput but hardly changes CPU per request.",
+  );
   lines.push("", "## Targets", "", "| target | measured | met |", "|---|---|---|");
   for (const t of judgeTargets(results)) lines.push(`| ${t.target} | ${t.measured} | ${t.met === undefined ? "not measured" : t.met ? "yes" : "**no**"} |`);
   if (results.startup) {
@@ -138,10 +154,20 @@ export function renderMarkdown(results: Results): string {
     }
   }
   if (results.memory) {
-    const m = results.memory;
-    lines.push("", "## Memory (RSS after seeding and a full GC)", "", "| keys | RSS |", "|--:|--:|");
-    lines.push(`| 10 (idle) | ${mb(m.idleBytes)} |`, `| ${fmtInt(m.keys)} | ${mb(m.withKeysBytes)} |`, `| extra for ${fmtInt(m.keys - 10)} keys | ${mb(m.extraBytes)} (${fmtInt(m.extraBytes / (m.keys - 10))} bytes a key) |`);
-    lines.push("", `Seeding ${fmtInt(m.keys)} keys through the store API took ${fmtInt(m.seedMs)} ms.`);
+    const after = (b: number | undefined) => (b === undefined ? "–" : mb(b));
+    lines.push("", "## Memory (RSS from /proc)", "", "| Node flags | keys | after seeding and a full GC | after the same GetKeyPolicy load |", "|---|--:|--:|--:|");
+    for (const m of results.memory) {
+      const flags = m.nodeFlags ? `\`${m.nodeFlags}\`` : "default";
+      lines.push(
+        `| ${flags} | 10 (idle) | ${mb(m.idleBytes)} | ${after(m.idleAfterLoadBytes)} |`,
+        `| ${flags} | ${fmtInt(m.keys)} | ${mb(m.withKeysBytes)} | ${after(m.withKeysAfterLoadBytes)} |`,
+        `| ${flags} | extra for ${fmtInt(m.keys - 10)} keys | ${mb(m.withKeysBytes - m.idleBytes)} | ${m.withKeysAfterLoadBytes === undefined ? "–" : `**${mb(m.extraBytes)}** (${fmtInt(m.extraBytes / (m.keys - 10))} bytes a key)`} |`,
+      );
+    }
+    lines.push(
+      "",
+      `Seeding ${fmtInt(results.memory[0]?.keys ?? 0)} keys through the store API took ${fmtInt(results.memory[0]?.seedMs ?? 0)} ms. The target is judged on the right-hand column with default flags: right after seeding, the 100,000-key process also carries V8's young generation grown by the seeding burst (sustained load grows it too), which the idle process has not yet paid. The live data itself is about 0.7 kB a key (V8 heapUsed); the rest of the RSS is V8's young generation, which V8 sizes from the machine's memory, so \`--max-semi-space-size\` bounds it.`,
+    );
   }
   if (results.bundle) {
     const b = results.bundle;

@@ -10,7 +10,7 @@ import { KMSClient, CreateKeyCommand } from "@aws-sdk/client-kms";
 import { ACCOUNT_ID, benchKeyId, DEMO_KEY_ID, REGION } from "./fixtures.mjs";
 import { detectFeatures, type Features, REPO_ROOT } from "./features.ts";
 import { measureBundle, measureCliWallTime, measureRss, measureStartup } from "./measures.ts";
-import { freePort, run, type Started, startAnnounced, stop } from "./process.ts";
+import { cpuTimeUs, freePort, rssOf, run, sleep, type Started, startAnnounced, stop } from "./process.ts";
 import { renderMarkdown, type Results, type Row, machineDescription } from "./report.ts";
 import { type BenchCredentials, kmsRequest, signAll } from "./sign.ts";
 import { runWrk, type WrkLoad, type WrkRequest } from "./wrk.ts";
@@ -59,8 +59,8 @@ const started: Started[] = [];
 const startedAt = Date.now();
 const log = (message: string) => process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${message}\n`);
 
-async function launchEmulator(options: LaunchOptions): Promise<Started> {
-  const flags = ["--expose-gc"];
+async function launchEmulator(options: LaunchOptions, nodeFlags: readonly string[] = []): Promise<Started> {
+  const flags = ["--expose-gc", ...nodeFlags];
   if (profile) flags.push("--cpu-prof", "--cpu-prof-dir", join(OUT_DIR, "profiles"));
   const server = await startAnnounced("node", [...flags, join(BENCH_DIR, "src", "servers", "emulator.mjs"), JSON.stringify(options)]);
   started.push(server);
@@ -89,7 +89,7 @@ interface Scenario {
 }
 
 /** Probes, then loads one scenario and records its row (or why it could not run). */
-async function measure(url: string, scenario: Scenario): Promise<void> {
+async function measure(url: string, scenario: Scenario, pid?: number): Promise<void> {
   const requests = await scenario.requests(url);
   const first = requests[0];
   if (!first) throw new Error(`scenario ${scenario.name} has no requests`);
@@ -100,9 +100,14 @@ async function measure(url: string, scenario: Scenario): Promise<void> {
     return;
   }
   // Requests signed at `now` must still be valid at the end of the run: sign right before it.
-  const result = await runWrk(url, await scenario.requests(url), load, warmup);
-  rows.push({ ...scenarioHead(scenario), result });
-  log(`${scenario.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Us} µs, p99 ${result.p99Us} µs`);
+  const requests2 = await scenario.requests(url);
+  if (warmup > 0) await runWrk(url, requests2, { ...load, seconds: warmup }, 0);
+  // The server's CPU time per request: far less sensitive than throughput to other work on a shared machine.
+  const cpuBefore = pid ? await cpuTimeUs(pid) : undefined;
+  const result = await runWrk(url, requests2, load, 0);
+  const cpuUsPerRequest = pid && cpuBefore !== undefined ? ((await cpuTimeUs(pid)) - cpuBefore) / result.requests : undefined;
+  rows.push({ ...scenarioHead(scenario), result, ...(cpuUsPerRequest === undefined ? {} : { cpuUsPerRequest }) });
+  log(`${scenario.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Us} µs, p99 ${result.p99Us} µs, ${cpuUsPerRequest?.toFixed(1) ?? "?"} CPU µs/request`);
 }
 
 function scenarioHead(scenario: Scenario): Pick<Row, "group" | "name" | "server"> {
@@ -139,7 +144,7 @@ async function baselines(): Promise<void> {
   ] as const) {
     const server = await startAnnounced("node", [join(BENCH_DIR, "src", "servers", file)]);
     started.push(server);
-    await measure(server.url, { group: "baseline", name: `${name}: fixed GetKeyPolicy answer`, server: name, requests: getKeyPolicy(tenKeys), expect: "key-default-1" });
+    await measure(server.url, { group: "baseline", name: `${name}: fixed GetKeyPolicy answer`, server: name, requests: getKeyPolicy(tenKeys), expect: "key-default-1" }, server.child.pid);
     await stopServer(server);
   }
 }
@@ -147,9 +152,9 @@ async function baselines(): Promise<void> {
 async function emulatorMemory(features: Features): Promise<void> {
   const server = await launchEmulator({ keys: 10_000 });
   const srv = "emulator (Node, memory)";
-  await measure(server.url, { group: "emulator", name: "GetKeyPolicy", server: srv, requests: getKeyPolicy(tenKeys), expect: "key-default-1" });
-  await measure(server.url, { group: "emulator", name: "PutKeyPolicy", server: srv, requests: putKeyPolicy(tenKeys, POLICY) });
-  await measure(server.url, { group: "emulator", name: "ListKeys, 10,000 keys, 100 a page", server: srv, requests: listKeysPaginated(10_000), expect: "Truncated" });
+  await measure(server.url, { group: "emulator", name: "GetKeyPolicy", server: srv, requests: getKeyPolicy(tenKeys), expect: "key-default-1" }, server.child.pid);
+  await measure(server.url, { group: "emulator", name: "PutKeyPolicy", server: srv, requests: putKeyPolicy(tenKeys, POLICY) }, server.child.pid);
+  await measure(server.url, { group: "emulator", name: "ListKeys, 10,000 keys, 100 a page", server: srv, requests: listKeysPaginated(10_000), expect: "Truncated" }, server.child.pid);
   await stopServer(server);
 
   const dir = await mkdtemp(join(tmpdir(), "keypolicy-bench-ids-"));
@@ -183,7 +188,7 @@ async function emulatorMemory(features: Features): Promise<void> {
         }
       }
       const requests = variant.sign ? signed(getKeyPolicy(tenKeys)) : getKeyPolicy(tenKeys);
-      await measure(s.url, { group: "emulator", name: variant.name, server: srv, requests, expect: "key-default-1" });
+      await measure(s.url, { group: "emulator", name: variant.name, server: srv, requests, expect: "key-default-1" }, s.child.pid);
       await stopServer(s);
     }
   } finally {
@@ -209,9 +214,9 @@ async function emulatorSqlite(features: Features): Promise<void> {
       options = { store: "sqlite", dataDir, seedFile };
     }
     const server = await launchEmulator(options);
-    await measure(server.url, { group: "sqlite", name: names[0]!, server: srv, requests: getKeyPolicy(tenKeys), expect: "key-default-1" });
-    await measure(server.url, { group: "sqlite", name: names[1]!, server: srv, requests: putKeyPolicy(tenKeys, POLICY) });
-    await measure(server.url, { group: "sqlite", name: names[2]!, server: srv, requests: listKeysPaginated(10_000), expect: "Truncated" });
+    await measure(server.url, { group: "sqlite", name: names[0]!, server: srv, requests: getKeyPolicy(tenKeys), expect: "key-default-1" }, server.child.pid);
+    await measure(server.url, { group: "sqlite", name: names[1]!, server: srv, requests: putKeyPolicy(tenKeys, POLICY) }, server.child.pid);
+    await measure(server.url, { group: "sqlite", name: names[2]!, server: srv, requests: listKeysPaginated(10_000), expect: "Truncated" }, server.child.pid);
     await stopServer(server);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -243,8 +248,8 @@ async function moto(): Promise<void> {
     }
     kms.destroy();
     // moto routes by the SigV4 credential scope (an unsigned request goes to S3), so its requests are signed too.
-    await measure(url, { group: "peer", name: "GetKeyPolicy", server: srv, requests: signed(getKeyPolicy(keyIds)), expect: "Statement" });
-    await measure(url, { group: "peer", name: "PutKeyPolicy", server: srv, requests: signed(putKeyPolicy(keyIds, POLICY)) });
+    await measure(url, { group: "peer", name: "GetKeyPolicy", server: srv, requests: signed(getKeyPolicy(keyIds)), expect: "Statement" }, child.pid);
+    await measure(url, { group: "peer", name: "PutKeyPolicy", server: srv, requests: signed(putKeyPolicy(keyIds, POLICY)) }, child.pid);
   } finally {
     child.kill("SIGTERM");
   }
@@ -272,13 +277,25 @@ async function main(): Promise<void> {
     results.startup = await measureStartup(BENCH_DIR, join(REPO_ROOT, "examples", "demo-seed.yaml"), features, 20);
   }
   if (want("memory")) {
-    log("memory: idle and 100,000 keys");
-    const memory = await measureRss(launchEmulator, stopServer);
-    results.memory = memory.rss;
-    for (const [keys, server] of memory.servers) {
-      const ids = Array.from({ length: 10 }, (_, i) => benchKeyId(Math.floor((i * keys) / 10)));
-      await measure(server.url, { group: "flat", name: `GetKeyPolicy, ${keys.toLocaleString("en-US")} keys stored`, server: "emulator (Node, memory)", requests: getKeyPolicy(ids), expect: "key-default-1" });
-      await stopServer(server);
+    // Default Node flags, then a bounded young generation (V8 sizes it from the machine's memory: ~130 MB here).
+    for (const nodeFlags of [[], ["--max-semi-space-size=16"]]) {
+      const label = nodeFlags.length ? ` (node ${nodeFlags.join(" ")})` : "";
+      log(`memory: idle and 100,000 keys${label}`);
+      const memory = await measureRss((options) => launchEmulator(options, nodeFlags));
+      for (const [keys, server] of memory.servers) {
+        const ids = Array.from({ length: 10 }, (_, i) => benchKeyId(Math.floor((i * keys) / 10)));
+        const name = `GetKeyPolicy, ${keys.toLocaleString("en-US")} keys stored${label}`;
+        await measure(server.url, { group: "flat", name, server: "emulator (Node, memory)", requests: getKeyPolicy(ids), expect: "key-default-1" }, server.child.pid);
+      }
+      await sleep(500);
+      const [small, large] = memory.servers.map(([, server]) => server);
+      if (small && large) {
+        memory.rss.idleAfterLoadBytes = await rssOf(small.child.pid ?? 0);
+        memory.rss.withKeysAfterLoadBytes = await rssOf(large.child.pid ?? 0);
+        memory.rss.extraBytes = memory.rss.withKeysAfterLoadBytes - memory.rss.idleAfterLoadBytes;
+      }
+      for (const [, server] of memory.servers) await stopServer(server);
+      (results.memory ??= []).push({ ...memory.rss, nodeFlags: nodeFlags.join(" ") });
     }
   }
   if (want("bundle")) {
