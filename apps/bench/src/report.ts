@@ -114,6 +114,19 @@ export function judgeTargets(results: Results): Target[] {
     measured: small && large ? `${((100 * large.requestsPerSecond) / small.requestsPerSecond).toFixed(0)} % throughput, ${((100 * large.p50Us) / small.p50Us).toFixed(0)} % p50` : "not measured",
     met: flat,
   });
+  const flagged = results.memory?.[1];
+  if (flagged) {
+    out.push({ target: `(with \`node ${flagged.nodeFlags}\`) 100,000 keys cost ≤ 150 MB extra RSS`, measured: mb(flagged.extraBytes), met: flagged.extraBytes <= 150e6 });
+    const s2 = results.rows.find((r) => r.group === "flat" && r.name.includes(" 10 keys") && r.name.includes(flagged.nodeFlags))?.result;
+    const l2 = results.rows.find((r) => r.group === "flat" && r.name.includes("100,000 keys") && r.name.includes(flagged.nodeFlags))?.result;
+    if (s2 && l2) {
+      out.push({
+        target: `(with \`node ${flagged.nodeFlags}\`) GetKeyPolicy latency flat from 10 to 100,000 keys`,
+        measured: `${((100 * l2.requestsPerSecond) / s2.requestsPerSecond).toFixed(0)} % throughput, ${((100 * l2.p50Us) / s2.p50Us).toFixed(0)} % p50`,
+        met: l2.requestsPerSecond >= 0.9 * s2.requestsPerSecond && l2.p50Us <= 1.25 * s2.p50Us,
+      });
+    }
+  }
   const gz = results.bundle?.gzipBytes;
   out.push({ target: "Worker bundle ≤ 150 kB gzip", measured: gz === undefined ? "not measured" : kb(gz), met: gz === undefined ? undefined : gz <= 150e3 });
   return out;

@@ -138,11 +138,13 @@ const tenKeys = Array.from({ length: 10 }, (_, i) => benchKeyId(i));
 const POLICY = JSON.stringify(JSON.parse((await import("@keypolicy/policy")).defaultKeyPolicy(ACCOUNT_ID, "aws")));
 
 async function baselines(): Promise<void> {
-  for (const [name, file] of [
-    ["bare node:http", "bare-node.mjs"],
-    ["bare Hono", "bare-hono.mjs"],
+  for (const [name, file, flags] of [
+    ["bare node:http", "bare-node.mjs", []],
+    ["bare Hono", "bare-hono.mjs", []],
+    // The same young-generation bound as the memory section's second variant, so that one compares like with like.
+    ["bare Hono (node --max-semi-space-size=16)", "bare-hono.mjs", ["--max-semi-space-size=16"]],
   ] as const) {
-    const server = await startAnnounced("node", [join(BENCH_DIR, "src", "servers", file)]);
+    const server = await startAnnounced("node", [...flags, join(BENCH_DIR, "src", "servers", file)]);
     started.push(server);
     await measure(server.url, { group: "baseline", name: `${name}: fixed GetKeyPolicy answer`, server: name, requests: getKeyPolicy(tenKeys), expect: "key-default-1" }, server.child.pid);
     await stopServer(server);
