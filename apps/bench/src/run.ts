@@ -69,7 +69,8 @@ async function launchEmulator(options: LaunchOptions, nodeFlags: readonly string
 
 async function stopServer(server: Started): Promise<void> {
   await stop(server.child);
-  started.splice(started.indexOf(server), 1);
+  const index = started.indexOf(server);
+  if (index >= 0) started.splice(index, 1);
 }
 
 /** Sends one request with fetch and answers its status and text (used to probe before loading). */
