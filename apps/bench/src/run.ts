@@ -45,7 +45,7 @@ function identitiesDocument(): string {
         {
           AccessKeyId: CREDENTIALS.accessKeyId,
           SecretAccessKey: CREDENTIALS.secretAccessKey,
-          Arn: `arn:aws:iam::${ACCOUNT_ID}:root`,
+          PrincipalArn: `arn:aws:iam::${ACCOUNT_ID}:root`,
         },
       ],
     },

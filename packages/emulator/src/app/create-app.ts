@@ -46,13 +46,22 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
   app.post("/", async (c) => {
     const requestId = ids.requestId();
     // Front-end limits, then authentication, come before anything looks at the operation (KMS-FIDELITY.md §9).
-    const headerSize = checkHeaderSize(c.req.raw.headers, config.maxHeaderBytes);
-    if (!headerSize.success) return errorResponse(headerSize.error, requestId);
-    const declared = Number(c.req.header("content-length") ?? 0);
-    if (declared > config.maxBodyBytes) return errorResponse(bodyTooLarge(config.maxBodyBytes), requestId);
-    const read = await readBody(c.req.raw, config.maxBodyBytes);
-    if (!read.success) return errorResponse(read.error, requestId);
-    const bytes = read.data;
+    if (!config.headerLimitEnforcedByServer) {
+      const headerSize = checkHeaderSize(c.req.raw.headers, config.maxHeaderBytes);
+      if (!headerSize.success) return errorResponse(headerSize.error, requestId);
+    }
+    const length = c.req.header("content-length");
+    if (Number(length ?? 0) > config.maxBodyBytes) return errorResponse(bodyTooLarge(config.maxBodyBytes), requestId);
+    // A declared length is enforced by the HTTP layer, so the body is read at once (the fast path: no web stream);
+    // a chunked body is read piecewise and refused as soon as it passes the limit.
+    let bytes: Uint8Array;
+    if (length !== undefined) {
+      bytes = new Uint8Array(await c.req.arrayBuffer());
+    } else {
+      const read = await readBody(c.req.raw, config.maxBodyBytes);
+      if (!read.success) return errorResponse(read.error, requestId);
+      bytes = read.data;
+    }
     const caller = authenticate
       ? await authenticate(c.req.raw, bytes, clock.now())
       : ({ success: true, data: callerFromAuthorization(c.req.header("authorization"), config) } as const);

@@ -29,6 +29,11 @@ export interface EmulatorConfig {
   readonly maxBodyBytes: number;
   /** Largest total size of the header lines accepted, in bytes. Default 16 KiB [DEC]. */
   readonly maxHeaderBytes: number;
+  /**
+   * Set by runtime entries whose HTTP server itself refuses header lines over `maxHeaderBytes` with the same AWS
+   * answer (the Node entry does), so the app does not measure every request's headers again. Default `false`.
+   */
+  readonly headerLimitEnforcedByServer?: boolean;
   /** Deepest JSON nesting accepted in a request body (objects and arrays). Default 64 [DEC]. */
   readonly maxJsonDepth: number;
   /** How requests are authenticated. Default `{ mode: "none" }` (lenient, for local use). See SECURITY in docs/security.md. */
