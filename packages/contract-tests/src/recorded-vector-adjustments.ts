@@ -68,32 +68,21 @@ const LOCKOUT_POLICY =
   '{"Version":"2012-10-17","Statement":[{"Sid":"Describe only","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:DescribeKey","Resource":"*"}]}';
 const INVALID_PRINCIPAL_POLICY =
   '{"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"},{"Sid":"Bad principal","Effect":"Allow","Principal":{"AWS":"not-a-principal"},"Action":"kms:Decrypt","Resource":"*"}]}';
+/** A statement allowing `principal` every KMS action on the key. */
+const allowAll = (Sid: string, principal: string | readonly string[]) => ({ Sid, Effect: "Allow", Principal: { AWS: principal }, Action: "kms:*", Resource: "*" });
+const ssoRole = (name: string) => `arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/ap-southeast-2/AWSReservedSSO_${name}`;
 // Reproduces the statements of the recorded body of aws/aws-cli#9456 (account normalised), so its prefix can be compared.
 const AWS_CLI_9456_POLICY = JSON.stringify({
   Version: "2012-10-17",
   Id: "key-default-1",
   Statement: [
-    { Sid: "DefaultROOTPermissions", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" },
-    {
-      Sid: "EnableAdminUserPermissions",
-      Effect: "Allow",
-      Principal: {
-        AWS: [
-          "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/ap-southeast-2/AWSReservedSSO_superadmin",
-          "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/ap-southeast-2/AWSReservedSSO_sysadmin",
-        ],
-      },
-      Action: "kms:*",
-      Resource: "*",
-    },
+    allowAll("DefaultROOTPermissions", "arn:aws:iam::111122223333:root"),
+    allowAll("EnableAdminUserPermissions", [ssoRole("superadmin"), ssoRole("sysadmin")]),
   ],
 });
 // A key only its administrator may use: no statement names the account, so nothing delegates to IAM (§8) and a
 // user of the same account is allowed by no resource-based policy.
-const ADMIN_ONLY_POLICY = JSON.stringify({
-  Version: "2012-10-17",
-  Statement: [{ Sid: "Administrator only", Effect: "Allow", Principal: { AWS: VECTOR_ADMIN.principalArn }, Action: "kms:*", Resource: "*" }],
-});
+const ADMIN_ONLY_POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [allowAll("Administrator only", VECTOR_ADMIN.principalArn)] });
 
 /** Per vector name: what the vector leaves implicit. */
 export const ADJUST: Readonly<Record<string, VectorAdjustment>> = {
