@@ -189,10 +189,10 @@ export async function measureBundle(benchDir: string): Promise<BundleResult> {
     bundle: true,
     minify: true,
     format: "esm",
-    platform: "neutral",
+    // Browser platform, as the Worker tests bundle it: packages' "browser" fields swap out Node-only modules.
+    platform: "browser",
     target: "es2022",
     conditions: ["workerd", "worker", "browser"],
-    mainFields: ["module", "main"],
     write: false,
     metafile: true,
     logLevel: "silent",

@@ -6,8 +6,6 @@ import { type RunningServer, startNodeServer } from "@keypolicy/emulator/node";
 const REPO = join(import.meta.dirname, "..", "..", "..");
 /** The demo seed: key 1234abcd-12ab-34cd-56ef-1234567890ab in 111122223333/us-east-2 with alias/ExampleAlias. */
 export const DEMO_SEED = join(REPO, "examples", "demo-seed.yaml");
-/** The documented example key in us-east-1, for the recorded vectors. */
-export const VECTORS_SEED = join(REPO, "packages", "e2e", "fixtures", "vectors-seed.yaml");
 /** The demo key of the GetKeyPolicy documentation. */
 export const DEMO_KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 

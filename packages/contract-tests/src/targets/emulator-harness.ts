@@ -1,4 +1,12 @@
-import { applySeed, createEmulatorApp, createMemoryStore, type IdSource, type KeyStore, parseSeed } from "@keypolicy/emulator";
+import {
+  applySeed,
+  createEmulatorApp,
+  createMemoryStore,
+  type EmulatorConfig,
+  type IdSource,
+  type KeyStore,
+  parseSeed,
+} from "@keypolicy/emulator";
 import { loadSeedFixture } from "../cases.js";
 
 /** 2024-01-01T00:00:00Z in epoch milliseconds: the fixed time of deterministic emulators. */
@@ -29,12 +37,15 @@ export interface EmulatorHarness {
   seed(name: string): Promise<void>;
 }
 
-/** Creates an emulator with a fresh memory store, a fixed clock ({@link FIXED_NOW}) and counting IDs. */
-export function createEmulatorHarness(): EmulatorHarness {
+/**
+ * Creates an emulator with a fresh memory store, a fixed clock ({@link FIXED_NOW}) and counting IDs; `config` as
+ * `createEmulatorApp` takes it (e.g. `auth` and `enforceKeyPolicies`).
+ */
+export function createEmulatorHarness(config: Partial<EmulatorConfig> = {}): EmulatorHarness {
   const store = createMemoryStore();
   const clock = { now: () => FIXED_NOW };
   const ids = createCountingIds();
-  const app = createEmulatorApp({ store, clock, ids });
+  const app = createEmulatorApp({ store, clock, ids, config });
   return {
     app,
     store,
