@@ -15,6 +15,7 @@ import {
 } from "@keypolicy/core";
 import { Hono } from "hono";
 import { createSigV4Authenticator } from "./auth/authenticate.js";
+import { createKeyPolicyReader } from "./auth/key-policy-cache.js";
 import { callerFromAuthorization } from "./caller.js";
 import { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorDeps, type OperationContext } from "./deps.js";
 import { type Handler, HANDLERS } from "./operations.js";
@@ -34,6 +35,7 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
   const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...deps.config };
   const { store, clock, ids } = deps;
   const authenticate = config.auth.mode === "sigv4" ? createSigV4Authenticator(config.auth) : undefined;
+  const readPolicy = createKeyPolicyReader();
   const app = new Hono();
 
   function errorResponse(error: KmsError, requestId: string): Response {
@@ -83,7 +85,7 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     const input = validateRequest(OPERATIONS[operation as OperationName].input, body.data);
     if (!input.success) return errorResponse(input.error, requestId);
 
-    const ctx: OperationContext = { store, clock, ids, config, caller: caller.data };
+    const ctx: OperationContext = { store, clock, ids, config, caller: caller.data, readPolicy };
     const result = await (handler as Handler<OperationName>)(ctx, input.data as never);
     if (!result.success) return errorResponse(result.error, requestId);
     return new Response(result.data === undefined ? "" : JSON.stringify(result.data), {

@@ -1,4 +1,5 @@
 import type { Partition } from "@keypolicy/core";
+import type { KeyPolicyReader } from "./auth/key-policy-cache.js";
 import type { KeyStore } from "../store/types.js";
 import type { AuthConfig } from "./auth/authenticate.js";
 import type { Identity } from "./auth/identities.js";
@@ -77,4 +78,6 @@ export interface OperationContext {
     /** The identity that signed the request (`sigv4` mode only). */
     readonly identity?: Identity;
   };
+  /** Reads stored key policies for enforcement, remembering what it read (one per app). */
+  readonly readPolicy: KeyPolicyReader;
 }

@@ -57,7 +57,7 @@ export async function findKey(
   if (ctx.config.enforceKeyPolicies) {
     // Authorized by the key's policy, aliases resolved, before any handler looks at the key's state.
     const target = { keyArn: formatted, keyAccountId: key.accountId, policy: key.policy };
-    const allowed = authorizeKeyAccess(requestAlias === undefined ? target : { ...target, requestAlias }, { caller: ctx.caller, action, now: ctx.clock.now() });
+    const allowed = authorizeKeyAccess(requestAlias === undefined ? target : { ...target, requestAlias }, { caller: ctx.caller, action, now: ctx.clock.now(), readPolicy: ctx.readPolicy });
     if (!allowed.success) return allowed;
   }
   return ok({ key, arn: formatted });

@@ -2,6 +2,7 @@ import { evaluateKeyPolicy, parseJson, validateKeyPolicy } from "@keypolicy/poli
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorizeKeyAccess } from "../../src/app/auth/authorize.js";
+import { createKeyPolicyReader } from "../../src/app/auth/key-policy-cache.js";
 import { createEmulatorApp } from "../../src/app/create-app.js";
 import type { EmulatorConfig } from "../../src/app/deps.js";
 import { createMemoryStore } from "../../src/store/memory.js";
@@ -237,7 +238,7 @@ describe(`fuzzing (seed ${SEED}, ${RUNS} runs per property)`, () => {
         }
         const authorized = authorizeKeyAccess(
           { keyArn: `arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}`, keyAccountId: "111122223333", policy: text },
-          { caller: { partition: "aws", region: "us-east-1", accountId: "111122223333", principalArn, identity: { ...alice, identityPolicies: [text] } }, action: "kms:GetKeyPolicy", now: NOW },
+          { caller: { partition: "aws", region: "us-east-1", accountId: "111122223333", principalArn, identity: { ...alice, identityPolicies: [text] } }, action: "kms:GetKeyPolicy", now: NOW, readPolicy: createKeyPolicyReader() },
         );
         if (!authorized.success) expect(authorized.error.name).toBe("AccessDeniedException");
       }),

@@ -32,11 +32,19 @@ export type Authenticator = (request: Request, body: Uint8Array, now: number) =>
 export function createSigV4Authenticator(config: Identities): Authenticator {
   const byAccessKey = new Map(config.identities.map((identity) => [identity.accessKeyId, identity]));
   const lookupIdentity = (accessKeyId: string) => byAccessKey.get(accessKeyId);
+  // One signer per identity, region and service, reused across requests (verifySigV4 caps how many it keeps).
+  const signers = new Map<string, import("@smithy/signature-v4").SignatureV4>();
   return async (request, body, now) => {
     const url = new URL(request.url);
     const verified = await verifySigV4(
       { method: request.method, path: url.pathname, query: url.search.slice(1), headers: request.headers, body },
-      { lookupIdentity, now, service: SIGNING_NAME, ...(config.regions === undefined ? {} : { regions: config.regions }) },
+      {
+        lookupIdentity,
+        now,
+        service: SIGNING_NAME,
+        signers,
+        ...(config.regions === undefined ? {} : { regions: config.regions }),
+      },
     );
     if (!verified.success) return verified;
     const { identity, region } = verified.data;

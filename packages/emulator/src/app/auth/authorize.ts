@@ -4,11 +4,13 @@ import {
   type EvaluationContext,
   type EvaluationResult,
   evaluateKeyPolicy,
+  evaluateKeyPolicyStatements,
   type JsonMember,
   type JsonNode,
   parseJson,
 } from "@keypolicy/policy";
 import type { Identity } from "./identities.js";
+import type { KeyPolicyReader } from "./key-policy-cache.js";
 
 /** The key an operation is about to act on, after aliases were resolved. */
 export interface AuthorizationTarget {
@@ -28,6 +30,8 @@ export interface AuthorizationRequest {
   /** The IAM action, e.g. `kms:GetKeyPolicy`. */
   readonly action: string;
   readonly now: number;
+  /** Reads the key's policy text (cached per app: {@link createKeyPolicyReader}). */
+  readonly readPolicy: KeyPolicyReader;
 }
 
 /**
@@ -56,9 +60,9 @@ export function authorizeKeyAccess(target: AuthorizationTarget, request: Authori
     keyAccountId: target.keyAccountId,
     conditionKeys: conditionKeys(target, request),
   };
-  const keyPolicy = parseJson(target.policy);
-  const decision: EvaluationResult = keyPolicy.success
-    ? evaluateKeyPolicy(keyPolicy.data, context)
+  const keyPolicy = request.readPolicy(target.policy);
+  const decision: EvaluationResult = keyPolicy
+    ? evaluateKeyPolicyStatements(keyPolicy, context)
     : { decision: "implicit-deny", statements: [], viaAccountRoot: false };
   const denied = (text: string) => err(createKmsError("AccessDeniedException", text));
   if (decision.decision === "explicit-deny") {
