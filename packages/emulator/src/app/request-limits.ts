@@ -39,6 +39,9 @@ export function bodyTooLarge(max: number): KmsError {
   return createKmsError("RequestEntityTooLargeException", limitMessages.bodyTooLarge(max));
 }
 
+/** A strict UTF-8 decoder; one-shot `decode` calls keep no state between them, so one serves every request. */
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 /**
  * Decodes a request body as strict UTF-8 (a byte-order mark is dropped) and checks its JSON nesting depth.
  *
@@ -48,7 +51,7 @@ export function bodyTooLarge(max: number): KmsError {
 export function decodeBodyText(body: Uint8Array, maxDepth: number): Result<string, KmsError> {
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(body);
+    text = STRICT_UTF8.decode(body);
   } catch {
     return err(createKmsError("SerializationException", limitMessages.invalidUtf8()));
   }
