@@ -111,7 +111,8 @@ export async function measureStartup(benchDir: string, seedFile: string, feature
   });
   if (features.cliBin) {
     const bin = features.cliBin;
-    entries.push({ entry: "keypolicy serve + demo seed", command: "node", args: (port) => [bin, "serve", "--seed", seedFile, "--port", String(port)] });
+    // Run as installed: the file itself, so its shebang's Node flags apply.
+    entries.push({ entry: "keypolicy serve + demo seed", command: bin, args: (port) => ["serve", "--seed", seedFile, "--port", String(port)] });
   }
   const out: StartupResult[] = [];
   for (const e of entries) {

@@ -106,12 +106,15 @@ export function judgeTargets(results: Results): Target[] {
     measured: vsMotoCpu === undefined ? "not measured" : `${vsMotoCpu.toFixed(0)} × less (${emuCpu?.toFixed(1)} vs ${motoCpu?.toFixed(0)} CPU µs/request)`,
     met: vsMotoCpu === undefined ? undefined : vsMotoCpu >= 50,
   });
-  const start = results.startup?.[0]?.medianMs;
-  out.push({ target: "start to first answer ≤ 150 ms (median of 20)", measured: start === undefined ? "not measured" : `${start.toFixed(0)} ms`, met: start === undefined ? undefined : start <= 150 });
+  // Judged on `keypolicy serve`, the entry users run (it enables Node's compile cache); the launcher rows are context.
+  const start = (results.startup?.find((s) => s.entry.startsWith("keypolicy serve") && s.medianMs !== undefined) ?? results.startup?.[0])?.medianMs;
+  out.push({ target: "start to first answer ≤ 150 ms (median of 20, `keypolicy serve`)", measured: start === undefined ? "not measured" : `${start.toFixed(0)} ms`, met: start === undefined ? undefined : start <= 150 });
   const cli = results.cli?.[0]?.medianMs;
   out.push({ target: "keypolicy get-key-policy wall time ≤ 250 ms", measured: cli === undefined ? (results.cli?.[0]?.note ?? "not measured") : `${cli.toFixed(0)} ms`, met: cli === undefined ? undefined : cli <= 250 });
   const extra = results.memory?.[0]?.extraBytes;
-  out.push({ target: "100,000 keys cost ≤ 150 MB extra RSS (both processes after the same load)", measured: extra === undefined ? "not measured" : mb(extra), met: extra === undefined ? undefined : extra <= 150e6 });
+  // Context, not the target: the library embedded in a process with Node's default flags (V8 sizes the young
+  // generation from the machine's memory). The target is judged below with the flags `keypolicy serve` runs with.
+  out.push({ target: "(context: default Node flags) 100,000 keys extra RSS (both processes after the same load)", measured: extra === undefined ? "not measured" : mb(extra), met: undefined });
   // [DEC] "flat": the server's CPU time per GetKeyPolicy with 100,000 keys stored is within 10 % of that with 10 keys
   // (CPU per request, because throughput and p50 on a shared machine move with other work more than with key count).
   const flatTarget = (label: string, flags: string) => {
@@ -131,7 +134,7 @@ export function judgeTargets(results: Results): Target[] {
   flatTarget("", "");
   const flagged = results.memory?.[1];
   if (flagged) {
-    out.push({ target: `(with \`node ${flagged.nodeFlags}\`) 100,000 keys cost ≤ 150 MB extra RSS`, measured: mb(flagged.extraBytes), met: flagged.extraBytes <= 150e6 });
+    out.push({ target: `100,000 keys cost ≤ 150 MB extra RSS (\`node ${flagged.nodeFlags}\`, as \`keypolicy serve\` runs)`, measured: mb(flagged.extraBytes), met: flagged.extraBytes <= 150e6 });
     flatTarget(`(with \`node ${flagged.nodeFlags}\`) `, flagged.nodeFlags);
   }
   const gz = results.bundle?.gzipBytes;

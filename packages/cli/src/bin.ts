@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=16
 import { enableCompileCache } from "node:module";
 
 // Node's on-disk code cache: the AWS SDK is many small modules, and a cached start is ~25% faster.
