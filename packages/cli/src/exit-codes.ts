@@ -9,7 +9,7 @@ export const EXIT_CODES = {
   serveFailed: 1,
   /** The command line was wrong: unknown flag, missing required flag, bad value, unreadable `file://` parameter. */
   usage: 252,
-  /** The environment or configuration was invalid: no region, no credentials, unknown profile. */
+  /** The environment or configuration was invalid: no region, no credentials (an unknown profile is 255, as AWS CLI v2). */
   configuration: 253,
   /** The request was refused: the service's error, or the same error found before sending (same message format). */
   service: 254,
@@ -22,6 +22,6 @@ export const EXIT_CODES_HELP = `Exit codes (as the AWS CLI v2):
   0    success
   1    serve: the emulator could not start (port in use, bad seed file)
   252  usage error: unknown flag, missing or invalid flag value
-  253  configuration error: no region, no credentials, unknown profile
+  253  configuration error: no region, no credentials
   254  the service refused the request (or would: checked before sending)
   255  any other failure, e.g. the endpoint could not be reached`;

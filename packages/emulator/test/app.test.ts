@@ -146,11 +146,36 @@ describe("seed files", () => {
 
   it("accepts a policy as an object and stores it in AWS's format, member order kept", async () => {
     const s = setup();
-    const seed = parseSeed({ keys: [{ KeyId: KEY_ID, Region: "us-east-2", Policy: { Version: "2012-10-17", Statement: [] } }] });
-    if (!seed.success) throw new Error("seed should be valid");
+    const statement = { Sid: "Root", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" };
+    const seed = parseSeed({ keys: [{ KeyId: KEY_ID, Region: "us-east-2", Policy: { Version: "2012-10-17", Statement: [statement] } }] });
+    if (!seed.success) throw new Error(`seed should be valid: ${JSON.stringify(seed.error)}`);
     await applySeed(s.store, seed.data, { accountId: "111122223333", region: "us-east-1" }, s);
     const res = await s.call("GetKeyPolicy", { KeyId: KEY_ID });
-    expect((await res.json()).Policy).toBe('{\n  "Version" : "2012-10-17",\n  "Statement" : [ ]\n}');
+    expect((await res.json()).Policy).toBe(
+      '{\n  "Version" : "2012-10-17",\n  "Statement" : [ {\n    "Sid" : "Root",\n    "Effect" : "Allow",\n    "Principal" : {\n      "AWS" : "arn:aws:iam::111122223333:root"\n    },\n    "Action" : "kms:*",\n    "Resource" : "*"\n  } ]\n}',
+    );
+  });
+
+  it.each([
+    [{ keys: [{ KeyId: KEY_ID, Policy: { Version: "2012-10-17", Statement: [] } }] }, "keys[0].Policy"],
+    [{ keys: [{ KeyId: KEY_ID, Policy: '{"Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}' }] }, "keys[0].Policy"],
+    [{ keys: [{ KeyId: KEY_ID, Aliases: ["alias/aws/s3"] }] }, "keys[0].Aliases[0]"],
+    [{ keys: [{ KeyId: KEY_ID, Aliases: ["alias/a"] }, { KeyId: "11111111-2222-4333-8444-555555555555", Aliases: ["alias/a"] }] }, "keys[1].Aliases[0]"],
+    [{ keys: [{ KeyId: KEY_ID }, { KeyId: KEY_ID }] }, "keys[1].KeyId"],
+  ])("refuses what AWS would refuse, naming the member: %j", (value, path) => {
+    const result = parseSeed(value);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.map((p) => p.path)).toContain(path);
+  });
+
+  it("keeps the same KeyId and alias apart in different regions", () => {
+    const result = parseSeed({
+      keys: [
+        { KeyId: KEY_ID, Region: "us-east-1", Aliases: ["alias/a"] },
+        { KeyId: KEY_ID, Region: "us-east-2", Aliases: ["alias/a"] },
+      ],
+    });
+    expect(result.success).toBe(true);
   });
 
   it("is idempotent: applying it again changes nothing and keeps later changes", async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Socket } from "node:net";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { CONTENT_TYPE, createKmsError, encodeErrorBody, REQUEST_ID_HEADER } from "@keypolicy/core";
+import { CONTENT_TYPE, createKmsError, encodeErrorBody, type KmsError, REQUEST_ID_HEADER } from "@keypolicy/core";
 import { createEmulatorApp } from "../app/create-app.js";
 import { limitMessages } from "../app/request-limits.js";
 import { DEFAULT_CONFIG, type EmulatorConfig } from "../app/deps.js";
@@ -97,6 +97,13 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       reject(cause);
     });
     server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, config.maxHeaderBytes));
+    // [DEC] Requests Node answers without the app otherwise (empty bodies): CONNECT, and an Expect other than
+    // 100-continue. Both get AWS JSON, as anything that is not an operation does.
+    server.on("connect", (_request: unknown, socket: Socket) => writeRawError(socket, "400 Bad Request", createKmsError("UnknownOperationException")));
+    server.on("checkExpectation", (_request: unknown, response: { writeHead(status: number, headers: Record<string, string>): void; end(body: string): void }) => {
+      response.writeHead(417, { "content-type": CONTENT_TYPE, [REQUEST_ID_HEADER]: randomUUID(), connection: "close" });
+      response.end(encodeErrorBody(createKmsError("UnknownOperationException")));
+    });
   });
 }
 
@@ -124,13 +131,20 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, maxHead
     return;
   }
   const overflow = error.code === "HPE_HEADER_OVERFLOW";
-  const body = encodeErrorBody(
+  writeRawError(
+    socket,
+    overflow ? "413 Payload Too Large" : "400 Bad Request",
     overflow
       ? createKmsError("RequestEntityTooLargeException", limitMessages.headersTooLarge(maxHeaderBytes))
       : createKmsError("SerializationException", "The request is not valid HTTP."),
   );
+}
+
+/** Answers on a raw socket with an AWS JSON error and closes it. */
+function writeRawError(socket: Socket, statusLine: string, error: KmsError): void {
+  const body = encodeErrorBody(error);
   socket.end(
-    `HTTP/1.1 ${overflow ? "413 Payload Too Large" : "400 Bad Request"}\r\n` +
+    `HTTP/1.1 ${statusLine}\r\n` +
       `Content-Type: ${CONTENT_TYPE}\r\n${REQUEST_ID_HEADER}: ${randomUUID()}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );

@@ -12,7 +12,7 @@ import {
   partitionOfRegion,
   Tag,
 } from "@keypolicy/core";
-import { defaultKeyPolicy, formatPolicy, fromJsonValue, parseJson } from "@keypolicy/policy";
+import { defaultKeyPolicy, formatPolicy, fromJsonValue, parseJson, validateKeyPolicy } from "@keypolicy/policy";
 import { z } from "zod";
 import type { Clock, IdSource } from "../app/deps.js";
 import type { KeyStore, StoredKey } from "../store/types.js";
@@ -71,18 +71,42 @@ export function parseSeed(value: unknown): { success: true; data: SeedFile } | {
     };
   }
   const problems: SeedProblem[] = [];
+  const keyIds = new Map<string, number>();
+  const aliases = new Map<string, string>();
   parsed.data.keys.forEach((key, index) => {
+    const at = (member: string) => `keys[${index}]${member}`;
     const spec = key.KeySpec ?? "SYMMETRIC_DEFAULT";
     const usage = key.KeyUsage ?? "ENCRYPT_DECRYPT";
-    if (!keyAlgorithms(spec, usage)) problems.push({ path: `keys[${index}].KeyUsage`, message: `${usage} is not a usage of KeySpec ${spec}` });
-    if (typeof key.Policy === "string") {
-      const policy = parseJson(key.Policy);
-      if (!policy.success || policy.data.kind !== "object") {
-        problems.push({ path: `keys[${index}].Policy`, message: "must be a JSON object (or its text)" });
+    if (!keyAlgorithms(spec, usage)) problems.push({ path: at(".KeyUsage"), message: `${usage} is not a usage of KeySpec ${spec}` });
+    // Where the key lives, for uniqueness: entries without AccountId/Region share the server's defaults.
+    const scope = `${key.AccountId ?? "(default account)"}/${key.Region ?? "(default region)"}`;
+    const first = keyIds.get(`${scope}/${key.KeyId}`);
+    if (first !== undefined) problems.push({ path: at(".KeyId"), message: `repeats the KeyId of keys[${first}] in the same account and region` });
+    else keyIds.set(`${scope}/${key.KeyId}`, index);
+    (key.Aliases ?? []).forEach((aliasName, aliasIndex) => {
+      const aliasPath = at(`.Aliases[${aliasIndex}]`);
+      // [DOC] alias/aws/ names belong to AWS managed keys; CreateAlias refuses them, so a seed may not hold them.
+      if (aliasName.startsWith("alias/aws/")) problems.push({ path: aliasPath, message: "alias/aws/ is reserved for AWS managed keys" });
+      const owner = aliases.get(`${scope}/${aliasName}`);
+      if (owner !== undefined) problems.push({ path: aliasPath, message: `${aliasName} is already the alias of ${owner} in the same account and region` });
+      else aliases.set(`${scope}/${aliasName}`, at(""));
+    });
+    if (key.Policy !== undefined) {
+      // The checks PutKeyPolicy makes (KMS-FIDELITY.md §7), so a seeded key holds a policy AWS would accept. The
+      // lockout check is skipped: a seed has no caller.
+      const text = typeof key.Policy === "string" ? key.Policy : JSON.stringify(key.Policy);
+      const accountId = key.AccountId ?? "111122223333";
+      const policy = validateKeyPolicy(text, {
+        principalArn: `arn:aws:iam::${accountId}:root`,
+        accountId,
+        bypassPolicyLockoutSafetyCheck: true,
+      });
+      if (!policy.success) {
+        problems.push({ path: at(".Policy"), message: policy.error.message || "must be a JSON object (or its text)" });
       }
     }
     if (typeof key.CreationDate === "string" && Number.isNaN(Date.parse(key.CreationDate))) {
-      problems.push({ path: `keys[${index}].CreationDate`, message: "must be an ISO 8601 date or epoch seconds" });
+      problems.push({ path: at(".CreationDate"), message: "must be an ISO 8601 date or epoch seconds" });
     }
   });
   return problems.length > 0 ? { success: false, error: problems } : { success: true, data: parsed.data };

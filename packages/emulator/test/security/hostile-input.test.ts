@@ -193,6 +193,16 @@ describe("hostile HTTP at the Node server", () => {
     });
   }
 
+  it.each([
+    ["CONNECT", "CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443\r\n\r\n", "400"],
+    ["an Expect other than 100-continue", "POST / HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nContent-Length: 2\r\n\r\n{}", "417"],
+  ])("answers %s, which Node handles itself, with AWS JSON", async (_name, request, status) => {
+    const answer = await raw(request);
+    expect(answer.startsWith(`HTTP/1.1 ${status} `)).toBe(true);
+    expect(answer.toLowerCase()).toContain("content-type: application/x-amz-json-1.1");
+    expect(answer).toContain('{"__type":"UnknownOperationException"}');
+  });
+
   it("headers over the limit get a 413 with an AWS JSON body from Node's own parser", async () => {
     const response = await fetch(`${server.url}/`, {
       method: "POST",
