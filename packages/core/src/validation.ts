@@ -77,14 +77,32 @@ function constraintText(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Removes `null`-valued members from every structure in `value` (lists are walked, their elements kept). */
+/**
+ * Removes `null`-valued members from every structure in `value` (lists are walked, their elements kept). Requests
+ * rarely hold a null, so a value without one is returned as it is, not copied: this runs on every request.
+ */
 function dropNullMembers(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropNullMembers);
+  return hasNullMember(value) ? withoutNullMembers(value) : value;
+}
+
+function hasNullMember(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasNullMember);
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const member = (value as Record<string, unknown>)[key];
+    if (member === null || hasNullMember(member)) return true;
+  }
+  return false;
+}
+
+function withoutNullMembers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNullMembers);
   if (typeof value !== "object" || value === null) return value;
   return Object.fromEntries(
     Object.entries(value)
       .filter(([, member]) => member !== null)
-      .map(([name, member]) => [name, dropNullMembers(member)]),
+      .map(([name, member]) => [name, withoutNullMembers(member)]),
   );
 }
 
