@@ -88,7 +88,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { flags: "--host <host>", description: "interface to listen on", defaultValue: "127.0.0.1" },
       { flags: "--port <port>", description: "TCP port; 0 picks a free one", defaultValue: 4566, parse: parsePort },
-      { flags: "--seed <file>", description: "YAML or JSON file of keys and aliases to create at start-up" },
+      { flags: "--seed <file>", description: "YAML or JSON file of keys and aliases to create at start-up (existing ones are kept)" },
+      { flags: "--seed-overwrite", description: "with --data-dir: reset keys and aliases the seed names to the seed's values" },
       { flags: "--region <region>", description: "region of requests without a SigV4 credential scope (default us-east-1)" },
       {
         flags: "--account-id <id>",
@@ -103,6 +104,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       "keypolicy serve --seed examples/demo-seed.yaml",
       "keypolicy serve --port 0 --region us-east-2 --account-id 111122223333",
+      "keypolicy serve --data-dir .keypolicy --seed examples/demo-seed.yaml --seed-overwrite",
     ],
     run: action<ServeOptions>(async () => (await import("./commands/serve.js")).serveCommand),
   },

@@ -69,6 +69,33 @@ describe("keypolicy serve", () => {
     expect(await second.exit).toBe(0);
   });
 
+  it("puts the seed's policy back with --seed-overwrite, and keeps later changes without it", async () => {
+    const dir = makeTempDir();
+    const root = '{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}';
+    const changed = `{"Version":"2012-10-17","Id":"changed","Statement":[${root}]}`;
+    const put = async (url: string) => {
+      const fake = fakeIo(testEnv({ AWS_REGION: "us-east-2" }));
+      expect(await main(["put-key-policy", "--key-id", DEMO_KEY_ID, "--policy", changed, "--endpoint-url", url], fake.io)).toBe(0);
+    };
+    const restart = async (flags: string[]) => {
+      const server = await serve(["--seed", DEMO_SEED, "--data-dir", "data", ...flags], dir);
+      const policy = (await getPolicy(server.url, "us-east-2")).stdout;
+      return { server, policy };
+    };
+    const first = await restart([]);
+    await put(first.server.url);
+    first.server.fake.shutdown();
+    await first.server.exit;
+    const kept = await restart([]);
+    expect(kept.policy).toContain('"Id" : "changed"');
+    kept.server.fake.shutdown();
+    await kept.server.exit;
+    const reset = await restart(["--seed-overwrite"]);
+    expect(reset.policy).toBe(`${DEMO_DEFAULT_POLICY}\n`);
+    reset.server.fake.shutdown();
+    expect(await reset.server.exit).toBe(0);
+  });
+
   it("accepts --auth none, what this build does anyway", async () => {
     const { fake, exit } = await serve(["--auth", "none"]);
     fake.shutdown();

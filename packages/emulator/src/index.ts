@@ -4,7 +4,7 @@ export { DEFAULT_CONFIG } from "./app/deps.js";
 export { toKeyMetadata } from "./app/keys.js";
 export { createMemoryStore, applyPatch } from "./store/memory.js";
 export type { KeyPatch, KeyStore, Page, Scope, StoredAlias, StoredKey } from "./store/types.js";
-export { applySeed, parseSeed, SeedFile, type SeedProblem, type SeedReport } from "./seed/seed.js";
+export { applySeed, type ApplySeedOptions, parseSeed, SeedFile, type SeedProblem, type SeedReport } from "./seed/seed.js";
 export { createSqlStore, type SqlQuery, type SqlRow, type SqlValue } from "./store/sql.js";
 export { createD1Store, type D1DatabaseLike } from "./store/d1.js";
 export { webClock, webIds } from "./runtime/web.js";

@@ -168,6 +168,23 @@ describe("seed files", () => {
     if (!result.success) expect(result.error.map((p) => p.path)).toContain(path);
   });
 
+  it("gives a key seeded in PendingDeletion the default 30-day DeletionDate, as ScheduleKeyDeletion would", async () => {
+    const s = setup();
+    const seed = parseSeed({ keys: [{ KeyId: KEY_ID, Region: "us-east-2", KeyState: "PendingDeletion" }] });
+    if (!seed.success) throw new Error("seed should be valid");
+    await applySeed(s.store, seed.data, { accountId: "111122223333", region: "us-east-1" }, s);
+    const { KeyMetadata } = await (await s.call("DescribeKey", { KeyId: KEY_ID })).json();
+    expect(KeyMetadata).toMatchObject({ KeyState: "PendingDeletion", Enabled: false, DeletionDate: 1_700_000_000.5 + 30 * 86_400 });
+  });
+
+  it("puts the seed's values back when asked to overwrite", async () => {
+    const s = await seeded();
+    await s.call("DisableKey", { KeyId: KEY_ID });
+    await applySeed(s.store, { keys: [{ KeyId: KEY_ID, Description: "again", Aliases: ["alias/ExampleAlias"] }] }, { accountId: "111122223333", region: "us-east-2" }, s, { overwrite: true });
+    const { KeyMetadata } = await (await s.call("DescribeKey", { KeyId: "alias/ExampleAlias" })).json();
+    expect(KeyMetadata).toMatchObject({ KeyState: "Enabled", Description: "again" });
+  });
+
   it("keeps the same KeyId and alias apart in different regions", () => {
     const result = parseSeed({
       keys: [

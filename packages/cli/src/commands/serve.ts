@@ -11,6 +11,8 @@ export interface ServeOptions {
   readonly port: number;
   /** `--seed`: a YAML or JSON seed file, relative to the working directory. */
   readonly seed?: string;
+  /** `--seed-overwrite`: keys and aliases the seed names get the seed's values again, also when they exist. */
+  readonly seedOverwrite?: boolean;
   /** `--region`: region of requests without a SigV4 credential scope (and of seed keys without `Region`). */
   readonly region?: string;
   /** `--account-id`: account of access keys that are not account IDs (and of seed keys without `AccountId`). */
@@ -42,6 +44,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<Co
     host: options.host,
     port: options.port,
     ...(options.seed !== undefined ? { seedFile: resolve(io.cwd, options.seed) } : {}),
+    ...(options.seedOverwrite === true ? { seedOverwrite: true } : {}),
     config: {
       ...(options.region !== undefined ? { defaultRegion: options.region } : {}),
       ...(options.accountId !== undefined ? { defaultAccountId: options.accountId } : {}),

@@ -21,6 +21,8 @@ export interface NodeServerOptions {
   readonly port?: number;
   /** A seed file (YAML or JSON) to load at start-up. */
   readonly seedFile?: string;
+  /** Make keys and aliases the seed names match it again, also when they exist already (see `applySeed`). */
+  readonly seedOverwrite?: boolean;
   /** Where keys live. Default: a SQLite store in `dataDir` when given, else a new in-memory store. */
   readonly store?: KeyStore;
   /**
@@ -68,7 +70,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       sqlite?.close();
       throw cause;
     });
-    seed = await applySeed(store, file, { accountId: config.defaultAccountId, region: config.defaultRegion }, { clock: systemClock, ids: randomIds });
+    seed = await applySeed(store, file, { accountId: config.defaultAccountId, region: config.defaultRegion }, { clock: systemClock, ids: randomIds }, { overwrite: options.seedOverwrite === true });
   }
   // Node's HTTP parser enforces the header limit (answered below as the app would), so the app need not measure
   // every request's headers again: materialising them costs about 15 % of GetKeyPolicy's throughput.

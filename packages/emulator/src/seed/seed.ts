@@ -120,9 +120,23 @@ export interface SeedReport {
   readonly aliasesExisting: number;
 }
 
+/** Options of {@link applySeed}. */
+export interface ApplySeedOptions {
+  /**
+   * Make keys and aliases that already exist match the seed again: Description, KeyState, Policy and Tags of a key,
+   * the target of an alias. KeySpec, KeyUsage, Origin and CreationDate of an existing key stay (KMS never changes
+   * them either). Default `false`: what exists is left as it is.
+   */
+  readonly overwrite?: boolean;
+}
+
+/** [DOC] ScheduleKeyDeletion's default waiting period, used for keys seeded in `PendingDeletion`. */
+const SEEDED_DELETION_WINDOW_DAYS = 30;
+
 /**
  * Creates the seed's keys and aliases in `store`. Idempotent: a key or alias that already exists is left as it is,
- * so restarting a persistent store with the same seed neither duplicates nor overwrites later changes.
+ * so restarting a persistent store with the same seed neither duplicates nor overwrites later changes, unless
+ * `options.overwrite` asks for the seed's values back (counted as existing in the report either way).
  *
  * @param defaults - account and region for keys that name none.
  */
@@ -131,6 +145,7 @@ export async function applySeed(
   seed: SeedFile,
   defaults: { accountId: string; region: string },
   deps: { clock: Clock; ids: IdSource },
+  options: ApplySeedOptions = {},
 ): Promise<SeedReport> {
   let keysCreated = 0;
   let keysExisting = 0;
@@ -151,6 +166,12 @@ export async function applySeed(
           : formatPolicy(fromJsonValue(entry.Policy));
     const creationDate =
       entry.CreationDate === undefined ? now : typeof entry.CreationDate === "number" ? entry.CreationDate * 1000 : Date.parse(entry.CreationDate);
+    const keyState = entry.KeyState ?? (origin === "EXTERNAL" ? "PendingImport" : "Enabled");
+    // A key pending deletion has a DeletionDate (KMS-FIDELITY.md §5): the default window from the seeding time.
+    const deletion =
+      keyState === "PendingDeletion"
+        ? { deletionDate: now + SEEDED_DELETION_WINDOW_DAYS * 86_400_000, pendingDeletionWindowInDays: SEEDED_DELETION_WINDOW_DAYS }
+        : undefined;
     const key: StoredKey = {
       accountId,
       region,
@@ -160,19 +181,36 @@ export async function applySeed(
       keySpec,
       keyUsage: entry.KeyUsage ?? "ENCRYPT_DECRYPT",
       origin,
-      keyState: entry.KeyState ?? (origin === "EXTERNAL" ? "PendingImport" : "Enabled"),
+      keyState,
       creationDate,
+      ...deletion,
       multiRegion: isMultiRegionKeyId(entry.KeyId),
       ...(keySpec === "SYMMETRIC_DEFAULT" && origin === "AWS_KMS" ? { currentKeyMaterialId: deps.ids.keyMaterialId() } : {}),
       policy,
       tags: entry.Tags ?? [],
     };
+    const scope = { accountId, region };
     if (await store.createKey(key)) keysCreated++;
-    else keysExisting++;
+    else {
+      keysExisting++;
+      if (options.overwrite) {
+        await store.updateKey(scope, key.keyId, {
+          description: key.description,
+          keyState,
+          policy,
+          tags: key.tags,
+          deletionDate: deletion?.deletionDate ?? null,
+          pendingDeletionWindowInDays: deletion?.pendingDeletionWindowInDays ?? null,
+        });
+      }
+    }
     for (const aliasName of entry.Aliases ?? []) {
       const created = await store.createAlias({ accountId, region, aliasName, targetKeyId: entry.KeyId, creationDate: now, lastUpdatedDate: now });
       if (created) aliasesCreated++;
-      else aliasesExisting++;
+      else {
+        aliasesExisting++;
+        if (options.overwrite) await store.updateAlias(scope, aliasName, entry.KeyId, now);
+      }
     }
   }
   return { keysCreated, keysExisting, aliasesCreated, aliasesExisting };
