@@ -5,6 +5,7 @@ import {
   type KeyArn,
   type KeyIdentifierRules,
   type KeyMetadata,
+  KEY_STATES,
   type KeyState,
   keyAlgorithms,
   messages,
@@ -117,16 +118,7 @@ export function toKeyMetadata(key: StoredKey): KeyMetadata {
 export type KeyStateRule = readonly KeyState[];
 
 /** Every state: the policy operations, DescribeKey, ListAliases, DeleteAlias, ListResourceTags ([DOC] §5). */
-export const ANY_STATE: KeyStateRule = [
-  "Creating",
-  "Enabled",
-  "Disabled",
-  "PendingDeletion",
-  "PendingImport",
-  "PendingReplicaDeletion",
-  "Unavailable",
-  "Updating",
-];
+export const ANY_STATE: KeyStateRule = KEY_STATES;
 
 /**
  * Checks that a found key is in a state `accepted` allows, else the KMSInvalidStateException (or DisabledException)
