@@ -28,7 +28,7 @@ const ACCOUNT = "111122223333";
 const REGION = "us-east-2";
 
 /** [DOC/REC] KMS-FIDELITY.md §7: the default key policy, byte for byte. */
-const DEFAULT_POLICY = `{
+export const DEFAULT_POLICY = `{
   "Version" : "2012-10-17",
   "Id" : "key-default-1",
   "Statement" : [ {

@@ -3,6 +3,7 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { Miniflare } from "miniflare";
 import { inject } from "vitest";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
@@ -29,11 +30,20 @@ export interface WorkerTarget extends HttpTarget {
   readonly mf: Miniflare;
 }
 
+/** What a test adds to wrangler.jsonc's configuration. */
+export interface WorkerOptions {
+  /** Vars and secrets on top of wrangler.jsonc's vars (as `wrangler secret put` adds them). */
+  readonly bindings?: Record<string, string>;
+  /** Receives workerd's stdout and stderr (console.log / console.error of the Worker). */
+  readonly handleRuntimeStdio?: (stdout: Readable, stderr: Readable) => void;
+}
+
 /**
- * Starts the Worker in workerd with the bindings, vars and compatibility date of wrangler.jsonc and its D1 database
- * persisted in `persistDir` (a {@link migratedCopy}). Listens on 127.0.0.1, port 0.
+ * Starts the Worker in workerd with the bindings, vars and compatibility date of wrangler.jsonc (plus
+ * `options.bindings`) and its D1 database persisted in `persistDir` (a {@link migratedCopy}). Listens on 127.0.0.1,
+ * port 0.
  */
-export async function startWorker(persistDir: string): Promise<WorkerTarget> {
+export async function startWorker(persistDir: string, options: WorkerOptions = {}): Promise<WorkerTarget> {
   const bundle = await workerBundle();
   const { workerOptions } = unstable_getMiniflareWorkerOptions(CONFIG);
   const mf = new Miniflare({
@@ -41,11 +51,12 @@ export async function startWorker(persistDir: string): Promise<WorkerTarget> {
     scriptPath: bundle.path,
     compatibilityDate: workerOptions.compatibilityDate,
     compatibilityFlags: workerOptions.compatibilityFlags ?? [],
-    bindings: workerOptions.bindings ?? {},
+    bindings: { ...workerOptions.bindings, ...options.bindings },
     d1Databases: workerOptions.d1Databases ?? {},
     d1Persist: join(persistDir, "v3", "d1"),
     host: "127.0.0.1",
     port: 0,
+    ...(options.handleRuntimeStdio ? { handleRuntimeStdio: options.handleRuntimeStdio } : {}),
   });
   const url = await mf.ready;
   return { endpoint: url.origin, mf, close: () => mf.dispose() };

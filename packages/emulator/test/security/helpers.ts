@@ -111,3 +111,14 @@ export async function answer(response: Response): Promise<{ status: number; body
 /** The exact InvalidSignatureException text for a signature that does not match (KMS-FIDELITY.md §9). */
 export const MISMATCH =
   "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+
+/** The AWS error an SDK call ends in: its name, message and HTTP status. Throws when the call succeeds. */
+export async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: e.name, message: e.message, ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}) };
+  }
+  throw new Error("the request succeeded");
+}

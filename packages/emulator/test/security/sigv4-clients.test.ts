@@ -12,7 +12,7 @@ import {
 import type { FinalizeHandler, FinalizeHandlerArguments } from "@smithy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startNodeServer } from "../../src/node/serve.js";
-import { alice, MISMATCH, session } from "./helpers.js";
+import { alice, failure, MISMATCH, session } from "./helpers.js";
 
 // Real clients (AWS SDK for JavaScript v3, AWS CLI v1, boto3) signing real HTTP requests to a real server in sigv4 mode.
 const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -69,16 +69,6 @@ function afterSigning(kms: KMSClient, name: string, edit: (request: { headers: R
     },
     { relation: "after", toMiddleware: "httpSigningMiddleware", name },
   );
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}) };
-  }
-  throw new Error("the request succeeded");
 }
 
 const EXPIRED = /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/;
