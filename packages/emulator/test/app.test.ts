@@ -162,6 +162,7 @@ describe("seed files", () => {
     [{ keys: [{ KeyId: KEY_ID, Aliases: ["alias/aws/s3"] }] }, "keys[0].Aliases[0]"],
     [{ keys: [{ KeyId: KEY_ID, Aliases: ["alias/a"] }, { KeyId: "11111111-2222-4333-8444-555555555555", Aliases: ["alias/a"] }] }, "keys[1].Aliases[0]"],
     [{ keys: [{ KeyId: KEY_ID }, { KeyId: KEY_ID }] }, "keys[1].KeyId"],
+    [{ keys: [{ KeyId: KEY_ID, KeyState: "PendingImport" }] }, "keys[0].KeyState"],
   ])("refuses what AWS would refuse, naming the member: %j", (value, path) => {
     const result = parseSeed(value);
     expect(result.success).toBe(false);

@@ -105,6 +105,10 @@ export function parseSeed(value: unknown): { success: true; data: SeedFile } | {
         problems.push({ path: at(".Policy"), message: policy.error.message || "must be a JSON object (or its text)" });
       }
     }
+    // [DOC] PendingImport is the state of a key waiting for imported material: only Origin EXTERNAL has it.
+    if (key.KeyState === "PendingImport" && key.Origin !== "EXTERNAL") {
+      problems.push({ path: at(".KeyState"), message: "PendingImport needs Origin: EXTERNAL (a key waiting for imported key material)" });
+    }
     if (typeof key.CreationDate === "string" && Number.isNaN(Date.parse(key.CreationDate))) {
       problems.push({ path: at(".CreationDate"), message: "must be an ISO 8601 date or epoch seconds" });
     }
