@@ -130,10 +130,14 @@ describe("keypolicy serve", () => {
     expect(fake.stderr()).toContain("keys[0].KeyId");
   });
 
-  it("refuses --auth sigv4 without an identities file, exit code 1", async () => {
+  it.each([
+    [["--auth", "sigv4"], "keypolicy: --auth sigv4 needs --identities FILE\n"],
+    [["--auth", "none", "--identities", "ids.yaml"], "keypolicy: --identities needs --auth sigv4 (or no --auth)\n"],
+  ])("refuses %j as a usage error, exit code 252, before starting", async (flags, message) => {
     const fake = fakeIo(testEnv());
-    expect(await main(["serve", "--port", "0", "--auth", "sigv4"], fake.io)).toBe(1);
-    expect(fake.stderr()).toBe("keypolicy: auth sigv4 needs an identities file\n");
+    expect(await main(["serve", "--port", "0", ...flags], fake.io)).toBe(252);
+    expect(fake.stdout()).toBe("");
+    expect(fake.stderr()).toBe(message);
   });
 
   it("names the bad member of an invalid identities file, exit code 1", async () => {

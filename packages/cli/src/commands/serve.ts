@@ -36,6 +36,9 @@ export interface ServeOptions {
  *   database.
  */
 export async function serveCommand(options: ServeOptions, io: CliIo): Promise<CommandOutcome> {
+  // Flag combinations that cannot work are usage errors (252), found before anything starts.
+  if (options.auth === "sigv4" && options.identities === undefined) return usage("--auth sigv4 needs --identities FILE");
+  if (options.auth === "none" && options.identities !== undefined) return usage("--identities needs --auth sigv4 (or no --auth)");
   const serverOptions: NodeServerOptions = {
     ...(options.dataDir !== undefined ? { dataDir: resolve(io.cwd, options.dataDir) } : {}),
     ...(options.auth !== undefined ? { auth: options.auth } : {}),
@@ -57,6 +60,10 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<Co
   } catch (cause) {
     return failed(startError(cause, options));
   }
+}
+
+function usage(message: string) {
+  return done(EXIT_CODES.usage, { stderr: `keypolicy: ${message}\n` });
 }
 
 function failed(message: string) {
