@@ -3,11 +3,7 @@ import {
   type ConditionKeys,
   type EvaluationContext,
   type EvaluationResult,
-  evaluateKeyPolicy,
   evaluateKeyPolicyStatements,
-  type JsonMember,
-  type JsonNode,
-  parseJson,
 } from "@keypolicy/policy";
 import type { Identity } from "./identities.js";
 import type { KeyPolicyReader } from "./key-policy-cache.js";
@@ -70,7 +66,7 @@ export function authorizeKeyAccess(target: AuthorizationTarget, request: Authori
   }
 
   const identityPolicies = isRoot(caller.principalArn) ? undefined : caller.identity?.identityPolicies;
-  const identity = identityPolicies === undefined ? "allow" : evaluateIdentityPolicies(identityPolicies, context);
+  const identity = identityPolicies === undefined ? "allow" : evaluateIdentityPolicies(identityPolicies, context, request.readPolicy);
   if (identity === "explicit-deny") return denied(identityDenied(caller.principalArn, action, target.keyArn, "explicit-deny"));
   if (decision.decision === "implicit-deny") {
     return denied(messages.accessDenied(caller.principalArn, action, target.keyArn, "no-policy"));
@@ -82,36 +78,16 @@ export function authorizeKeyAccess(target: AuthorizationTarget, request: Authori
   return ok(undefined);
 }
 
-/**
- * Reads an IAM identity policy as the key-policy reader does: an identity policy has no `Principal` (it is attached to
- * its principal), so each statement is read as if it named `"*"`.
- *
- * @returns the document ready for `evaluateKeyPolicy`, or `undefined` when the text is not a JSON object.
- */
-export function identityPolicyDocument(text: string): JsonNode | undefined {
-  const parsed = parseJson(text);
-  if (!parsed.success || parsed.data.kind !== "object") return undefined;
-  const principal: JsonMember = { name: "Principal", value: { kind: "string", value: "*" } };
-  const withPrincipal = (statement: JsonNode): JsonNode =>
-    statement.kind === "object" && !statement.members.some((m) => m.name === "Principal" || m.name === "NotPrincipal")
-      ? { kind: "object", members: [...statement.members, principal] }
-      : statement;
-  return {
-    kind: "object",
-    members: parsed.data.members.map((member): JsonMember => {
-      if (member.name !== "Statement") return member;
-      const value = member.value.kind === "array" ? { kind: "array" as const, items: member.value.items.map(withPrincipal) } : withPrincipal(member.value);
-      return { name: member.name, value };
-    }),
-  };
-}
-
-function evaluateIdentityPolicies(policies: readonly string[], context: EvaluationContext): EvaluationResult["decision"] {
+function evaluateIdentityPolicies(
+  policies: readonly string[],
+  context: EvaluationContext,
+  readPolicy: KeyPolicyReader,
+): EvaluationResult["decision"] {
   let allowed = false;
   for (const text of policies) {
-    const document = identityPolicyDocument(text);
-    if (document === undefined) continue; // [DEC] fail closed: an unreadable identity policy allows nothing
-    const result = evaluateKeyPolicy(document, context);
+    const policy = readPolicy(text, "identity");
+    if (policy === undefined) continue; // [DEC] fail closed: an unreadable identity policy allows nothing
+    const result = evaluateKeyPolicyStatements(policy, context);
     if (result.decision === "explicit-deny") return "explicit-deny";
     if (result.decision === "allow") allowed = true;
   }

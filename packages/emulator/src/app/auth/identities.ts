@@ -1,7 +1,7 @@
 import { isRegion, PARTITIONS, type Partition, type Result, err, ok } from "@keypolicy/core";
 import { readKeyPolicy } from "@keypolicy/policy";
 import { z } from "zod";
-import { identityPolicyDocument } from "./authorize.js";
+import { identityPolicyDocument } from "./key-policy-cache.js";
 
 /**
  * One caller the emulator knows in `sigv4` mode: an access key and its secret, and who it is.
