@@ -12,7 +12,7 @@ import {
   partitionOfRegion,
   Tag,
 } from "@keypolicy/core";
-import { defaultKeyPolicy, formatPolicy, fromJsonValue, parseJson, validateKeyPolicy } from "@keypolicy/policy";
+import { defaultKeyPolicy, formatPolicy, parseJson, validateKeyPolicy } from "@keypolicy/policy";
 import { z } from "zod";
 import type { Clock, IdSource } from "../app/deps.js";
 import type { KeyStore, StoredKey } from "../store/types.js";
@@ -61,6 +61,22 @@ function formatPath(path: readonly PropertyKey[]): string {
   );
 }
 
+/** A seed's `Policy` as JSON text: given as text, or as an object (YAML) in its member order. */
+function seedPolicyText(policy: string | Record<string, unknown>): string {
+  return typeof policy === "string" ? policy : JSON.stringify(policy);
+}
+
+/**
+ * A seed's `Policy` in AWS's format, as GetKeyPolicy will return it.
+ *
+ * @throws Error when the policy is not a JSON object: a bug, as {@link parseSeed} refuses such seeds.
+ */
+function formatSeedPolicy(policy: string | Record<string, unknown>): string {
+  const parsed = parseJson(seedPolicyText(policy));
+  if (!parsed.success) throw new Error("seed policy is not JSON: validate seeds with parseSeed before applying them");
+  return formatPolicy(parsed.data);
+}
+
 /** Validates a parsed seed document. */
 export function parseSeed(value: unknown): { success: true; data: SeedFile } | { success: false; error: readonly SeedProblem[] } {
   const parsed = SeedFile.safeParse(value ?? {});
@@ -94,7 +110,7 @@ export function parseSeed(value: unknown): { success: true; data: SeedFile } | {
     if (key.Policy !== undefined) {
       // The checks PutKeyPolicy makes (KMS-FIDELITY.md §7), so a seeded key holds a policy AWS would accept. The
       // lockout check is skipped: a seed has no caller.
-      const text = typeof key.Policy === "string" ? key.Policy : JSON.stringify(key.Policy);
+      const text = seedPolicyText(key.Policy);
       const accountId = key.AccountId ?? "111122223333";
       const policy = validateKeyPolicy(text, {
         principalArn: `arn:aws:iam::${accountId}:root`,
@@ -165,9 +181,7 @@ export async function applySeed(
     const policy =
       entry.Policy === undefined
         ? defaultKeyPolicy(accountId, partition)
-        : typeof entry.Policy === "string"
-          ? formatPolicy((parseJson(entry.Policy) as { success: true; data: import("@keypolicy/policy").JsonNode }).data)
-          : formatPolicy(fromJsonValue(entry.Policy));
+        : formatSeedPolicy(entry.Policy);
     const creationDate =
       entry.CreationDate === undefined ? now : typeof entry.CreationDate === "number" ? entry.CreationDate * 1000 : Date.parse(entry.CreationDate);
     const keyState = entry.KeyState ?? (origin === "EXTERNAL" ? "PendingImport" : "Enabled");
