@@ -13,7 +13,7 @@ export interface CliIo {
   readonly cwd: string;
   /**
    * Resolves with the signal's name (`SIGINT`, `SIGTERM`) when the user asks a long-running command (`serve`) to
-   * stop.
+   * stop. `main` calls it before it prints the ready line, so the handlers are in place when a caller sees it.
    */
   untilShutdown(): Promise<string>;
 }

@@ -53,8 +53,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (outcome.stderr) io.stderr(outcome.stderr);
     return outcome.exitCode;
   }
+  // Listen for the shutdown signal before saying we are ready: a signal sent right after the ready line must stop
+  // the server cleanly (exit 0), not kill the process with Node's default handler (exit 143).
+  const shutdown = io.untilShutdown();
   io.stdout(outcome.stdout);
-  await io.untilShutdown();
+  await shutdown;
   await outcome.close();
   return EXIT_CODES.success;
 }

@@ -36,6 +36,28 @@ describe("keypolicy serve", () => {
     await expect(fetch(url, { method: "POST" })).rejects.toThrow();
   });
 
+  it("listens for the shutdown signal before it prints the ready line", async () => {
+    // Regression: the ready line came first, so a signal sent on seeing it hit Node's default handler (exit 143).
+    const events: string[] = [];
+    const fake = fakeIo();
+    const io = {
+      ...fake.io,
+      stdout: (text: string) => {
+        events.push("stdout");
+        fake.io.stdout(text);
+      },
+      untilShutdown: () => {
+        events.push("untilShutdown");
+        return fake.io.untilShutdown();
+      },
+    };
+    const exit = main(["serve", "--port", "0"], io);
+    await fake.firstLine();
+    expect(events).toEqual(["untilShutdown", "stdout"]);
+    fake.shutdown();
+    expect(await exit).toBe(0);
+  });
+
   it("resolves --seed against the working directory", async () => {
     const { fake, exit, url } = await serve(["--seed", "examples/demo-seed.yaml"]);
     expect((await getPolicy(url, "us-east-2")).code).toBe(0);
