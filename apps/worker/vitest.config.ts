@@ -1,13 +1,3 @@
-import { defineProject } from "vitest/config";
+import { keypolicyProject } from "../../vitest.project.js";
 
-export default defineProject({
-  resolve: { conditions: ["source"] },
-  ssr: { resolve: { conditions: ["source"] } },
-  test: {
-    name: "worker",
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export default keypolicyProject("worker", { include: ["test/**/*.test.ts"], globalSetup: ["test/global-setup.ts"] });

@@ -1,7 +1,3 @@
-import { defineProject } from "vitest/config";
+import { keypolicyProject } from "../../vitest.project.js";
 
-export default defineProject({
-  resolve: { conditions: ["source"] },
-  ssr: { resolve: { conditions: ["source"] } },
-  test: { name: "contract-tests", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
-});
+export default keypolicyProject("contract-tests");

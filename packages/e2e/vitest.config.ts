@@ -1,13 +1,4 @@
-import { defineProject } from "vitest/config";
+import { keypolicyProject } from "../../vitest.project.js";
 
-export default defineProject({
-  resolve: { conditions: ["source"] },
-  ssr: { resolve: { conditions: ["source"] } },
-  test: {
-    name: "e2e",
-    include: ["test/**/*.test.ts"],
-    // Real processes (AWS CLI, Python, moto_server) start here; each suite batches its calls to stay fast.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
-});
+// Real processes (AWS CLI, Python, moto_server) start here; each suite batches its calls to stay fast.
+export default keypolicyProject("e2e", { include: ["test/**/*.test.ts"], testTimeout: 60_000 });

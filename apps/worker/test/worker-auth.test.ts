@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { CreateKeyCommand, DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_POLICY } from "../../../packages/emulator/test/http-flows.js";
 import { alice, failure, MISMATCH } from "../../../packages/emulator/test/security/helpers.js";
 import { migratedCopy, startWorker, type WorkerOptions, type WorkerTarget } from "./support/worker-target.js";
@@ -145,8 +145,9 @@ describe("Worker with an invalid KEYPOLICY_IDENTITIES", () => {
 
   it("logs each problem with its path once per isolate, and never the secret", async () => {
     await unsigned(worker());
-    // workerd writes console.error asynchronously to its stderr: wait (bounded) for the line.
-    for (let i = 0; i < 50 && !stderr.includes("PrincipalArn"); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    // workerd writes console.error asynchronously to its stderr: wait for the line (bounded generously: a loaded
+    // machine may take well over a second; the old 1 s bound made this test flaky).
+    await vi.waitFor(() => expect(stderr).toContain("PrincipalArn"), { timeout: 15_000, interval: 20 });
     expect(stderr).toContain("keypolicy: KEYPOLICY_IDENTITIES identities[0].PrincipalArn: must be an IAM root, user or role ARN");
     expect(stderr.match(/keypolicy: KEYPOLICY_IDENTITIES/g)).toHaveLength(1);
     expect(stderr).not.toContain(secret);
@@ -168,7 +169,7 @@ describe("Worker with identities that are not JSON and KEYPOLICY_ENFORCE_KEY_POL
       message:
         "The Worker's key-policy enforcement setting (KEYPOLICY_ENFORCE_KEY_POLICIES) and identities configuration (KEYPOLICY_IDENTITIES) are invalid; the problems are listed in the Worker's logs.",
     });
-    for (let i = 0; i < 50 && !stderr.includes("KEYPOLICY_IDENTITIES:"); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(stderr).toContain("KEYPOLICY_IDENTITIES:"), { timeout: 15_000, interval: 20 });
     expect(stderr).toContain("keypolicy: KEYPOLICY_ENFORCE_KEY_POLICIES: must be true or false");
     expect(stderr).toContain("keypolicy: KEYPOLICY_IDENTITIES: must be an identities document in JSON");
     expect(stderr).not.toContain("yaml-is-not-read");
