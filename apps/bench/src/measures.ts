@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { DEMO_KEY_ID, REGION } from "./fixtures.mjs";
-import { type Features, REPO_ROOT } from "./features.ts";
+import { CLI_BIN, REPO_ROOT, shownPath } from "./paths.ts";
 import { freePort, rssOf, run, sleep, type Started, stop } from "./process.ts";
 import { type BenchCredentials, kmsRequest, signAll } from "./sign.ts";
 import type { LaunchOptions } from "./launch-options.ts";
@@ -77,7 +77,7 @@ async function timeStarts(
  * Time from process start to the first answered GetKeyPolicy (the demo key), median of `runs` starts, for the bench
  * launcher (startNodeServer from dist) and, when built, `keypolicy serve`.
  */
-export async function measureStartup(benchDir: string, seedFile: string, features: Features, runs: number): Promise<StartupResult[]> {
+export async function measureStartup(benchDir: string, seedFile: string, runs: number): Promise<StartupResult[]> {
   const credentials = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "unused-by-an-unverifying-server" };
   const launcher = join(benchDir, "src", "servers", "emulator.mjs");
   const entries: { entry: string; command: string; args: (port: number) => string[] }[] = [
@@ -109,14 +109,11 @@ export async function measureStartup(benchDir: string, seedFile: string, feature
     command: "node",
     args: (port) => [bundled, JSON.stringify({ seedFile, port } satisfies LaunchOptions)],
   });
-  if (features.cliBin) {
-    const bin = features.cliBin;
-    // Run as installed: the file itself, so its shebang's Node flags apply.
-    entries.push({ entry: "keypolicy serve + demo seed", command: bin, args: (port) => ["serve", "--seed", seedFile, "--port", String(port)] });
-  }
+  // Run as installed: the file itself, so its shebang's Node flags apply.
+  entries.push({ entry: "keypolicy serve + demo seed", command: CLI_BIN, args: (port) => ["serve", "--seed", seedFile, "--port", String(port)] });
   const out: StartupResult[] = [];
   for (const e of entries) {
-    const shown = `${e.command} ${e.args(0).join(" ").replaceAll(REPO_ROOT + "/", "").replace(bundleDir, "<tmp>").replace('"port":0', '"port":<free port>').replace("--port 0", "--port <free port>")}`;
+    const shown = `${shownPath(e.command)} ${shownPath(e.args(0).join(" ")).replace(bundleDir, "<tmp>").replace('"port":0', '"port":<free port>').replace("--port 0", "--port <free port>")}`;
     const { times, failure } = await timeStarts(e.command, e.args, runs, credentials);
     out.push(
       failure
@@ -125,7 +122,6 @@ export async function measureStartup(benchDir: string, seedFile: string, feature
     );
   }
   await rm(bundleDir, { recursive: true, force: true });
-  if (!features.cliBin) out.push({ entry: "keypolicy serve", command: "-", runs: 0, note: "not available in this build (no packages/cli/dist/bin.js)" });
   return out;
 }
 
@@ -204,7 +200,7 @@ export async function measureBundle(benchDir: string): Promise<BundleResult> {
     .map(([path, info]) => ({ path: path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, ""), bytes: info.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 8);
-  return { entry: entry.replace(REPO_ROOT + "/", ""), minifiedBytes: code.byteLength, gzipBytes: gzipSync(code).byteLength, largest };
+  return { entry: shownPath(entry), minifiedBytes: code.byteLength, gzipBytes: gzipSync(code).byteLength, largest };
 }
 
 /** Wall time of one CLI call against a running emulator (hyperfine). */
@@ -237,7 +233,7 @@ async function hyperfine(client: string, command: string, env: NodeJS.ProcessEnv
  * Wall time of `keypolicy get-key-policy` against a running emulator (and, for scale, the AWS CLI's
  * `aws kms get-key-policy` on the same machine). A command that does not answer correctly once is reported, not timed.
  */
-export async function measureCliWallTime(features: Features, url: string, keyId: string, credentials: BenchCredentials): Promise<CliResult[]> {
+export async function measureCliWallTime(url: string, keyId: string, credentials: BenchCredentials): Promise<CliResult[]> {
   const env = {
     ...process.env,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -249,7 +245,7 @@ export async function measureCliWallTime(features: Features, url: string, keyId:
   const clients: { client: string; argv: string[] | undefined; missing: string }[] = [
     {
       client: "keypolicy get-key-policy",
-      argv: features.cliBin ? ["node", features.cliBin, "get-key-policy", "--key-id", keyId, "--endpoint-url", url, "--region", REGION] : undefined,
+      argv: ["node", CLI_BIN, "get-key-policy", "--key-id", keyId, "--endpoint-url", url, "--region", REGION],
       missing: "not available in this build (no packages/cli/dist/bin.js)",
     },
     {
@@ -266,12 +262,12 @@ export async function measureCliWallTime(features: Features, url: string, keyId:
     }
     const [cmd, ...args] = c.argv;
     const once = await run(cmd ?? "", args, 30_000, env);
-    const shown = c.argv.join(" ").replace(REPO_ROOT + "/", "");
+    const shown = shownPath(c.argv.join(" "));
     if (once.code !== 0 || !once.stdout.includes("Version")) {
       out.push({ client: c.client, command: shown, note: `did not answer the policy (exit ${once.code}): ${(once.stderr || once.stdout).trim().slice(0, 200)}` });
       continue;
     }
     out.push(await hyperfine(c.client, c.argv.join(" "), env));
   }
-  return out.map((r) => ({ ...r, command: r.command.replace(REPO_ROOT + "/", "") }));
+  return out.map((r) => ({ ...r, command: shownPath(r.command) }));
 }

@@ -1,5 +1,4 @@
 import { cpus, loadavg, release, totalmem } from "node:os";
-import type { Features } from "./features.ts";
 import type { BundleResult, CliResult, RssResult, StartupResult } from "./measures.ts";
 import { run } from "./process.ts";
 import type { WrkResult } from "./wrk.ts";
@@ -21,7 +20,6 @@ export interface Results {
   readonly command: string;
   readonly settings: Record<string, unknown>;
   readonly machine: Record<string, string>;
-  readonly features: Features;
   readonly rows: Row[];
   startup?: StartupResult[];
   memory?: RssResult[];
@@ -208,6 +206,5 @@ export function renderMarkdown(results: Results): string {
   if (busy > 1.5) {
     lines.push("", `**Warning:** the machine was busy (1-minute load average up to ${busy.toFixed(2)} on ${cpus().length} cores) during this run: other processes competed with wrk and the servers, so absolute figures are low and noisy; ratios within the run are less affected.`);
   }
-  lines.push("", `Emulator features detected in this build: \`${JSON.stringify(results.features)}\`.`, "");
   return `${lines.join("\n")}\n`;
 }

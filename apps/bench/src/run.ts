@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { KMSClient, CreateKeyCommand } from "@aws-sdk/client-kms";
 import { ACCOUNT_ID, benchKeyId, DEMO_KEY_ID, REGION } from "./fixtures.mjs";
-import { detectFeatures, type Features, REPO_ROOT } from "./features.ts";
+import { assertBuilt, REPO_ROOT } from "./paths.ts";
 import { measureBundle, measureCliWallTime, measureRss, measureStartup } from "./measures.ts";
 import { cpuTimeUs, freePort, rssOf, run, sleep, type Started, startAnnounced, stop } from "./process.ts";
 import { renderMarkdown, type Results, type Row, machineDescription } from "./report.ts";
@@ -152,7 +152,7 @@ async function baselines(): Promise<void> {
   }
 }
 
-async function emulatorMemory(features: Features): Promise<void> {
+async function emulatorMemory(): Promise<void> {
   const server = await launchEmulator({ keys: 10_000 });
   const srv = "emulator (Node, memory)";
   await measure(server.url, { group: "emulator", name: "GetKeyPolicy", server: srv, requests: getKeyPolicy(tenKeys), expect: "key-default-1" }, server.child.pid);
@@ -164,21 +164,12 @@ async function emulatorMemory(features: Features): Promise<void> {
   try {
     const identitiesFile = join(dir, "identities.json");
     await writeFile(identitiesFile, identitiesDocument());
-    const variants: { name: string; options: LaunchOptions; sign: boolean; missing?: string }[] = [
-      { name: "GetKeyPolicy --auth sigv4", options: { keys: 10, auth: "sigv4", identitiesFile }, sign: true, ...(features.sigv4 ? {} : { missing: "no auth: \"sigv4\" option" }) },
-      { name: "GetKeyPolicy --enforce-key-policies", options: { keys: 10, enforceKeyPolicies: true }, sign: false, ...(features.enforceKeyPolicies ? {} : { missing: "no enforceKeyPolicies option" }) },
-      {
-        name: "GetKeyPolicy --auth sigv4 --enforce-key-policies",
-        options: { keys: 10, auth: "sigv4", identitiesFile, enforceKeyPolicies: true },
-        sign: true,
-        ...(!features.sigv4 ? { missing: "no auth: \"sigv4\" option" } : !features.enforceKeyPolicies ? { missing: "no enforceKeyPolicies option" } : {}),
-      },
+    const variants: { name: string; options: LaunchOptions; sign: boolean }[] = [
+      { name: "GetKeyPolicy --auth sigv4", options: { keys: 10, auth: "sigv4", identitiesFile }, sign: true },
+      { name: "GetKeyPolicy --enforce-key-policies", options: { keys: 10, enforceKeyPolicies: true }, sign: false },
+      { name: "GetKeyPolicy --auth sigv4 --enforce-key-policies", options: { keys: 10, auth: "sigv4", identitiesFile, enforceKeyPolicies: true }, sign: true },
     ];
     for (const variant of variants) {
-      if (variant.missing) {
-        unavailable("emulator", variant.name, srv, variant.missing);
-        continue;
-      }
       const s = await launchEmulator(variant.options);
       if (variant.sign) {
         // A verifier must refuse a wrong signature, or the figure would not include verification.
@@ -199,23 +190,16 @@ async function emulatorMemory(features: Features): Promise<void> {
   }
 }
 
-async function emulatorSqlite(features: Features): Promise<void> {
+async function emulatorSqlite(): Promise<void> {
   const srv = "emulator (Node, SQLite)";
   const names = ["GetKeyPolicy", "PutKeyPolicy", "ListKeys, 10,000 keys, 100 a page"];
-  if (!features.sqlite) {
-    for (const name of names) unavailable("sqlite", name, srv, "no SQLite store factory or dataDir option");
-    return;
-  }
   const dataDir = await mkdtemp(join(tmpdir(), "keypolicy-bench-sqlite-"));
   try {
-    let options: LaunchOptions = { store: "sqlite", dataDir, keys: 10_000 };
-    if (features.sqlite === "dataDir") {
-      // No store factory to seed through: seed the same keys through a seed file (applySeed → store API).
-      const seedFile = join(dataDir, "seed.json");
-      const keys = Array.from({ length: 10_000 }, (_, i) => ({ KeyId: benchKeyId(i), AccountId: ACCOUNT_ID, Region: REGION }));
-      await writeFile(seedFile, JSON.stringify({ keys }));
-      options = { store: "sqlite", dataDir, seedFile };
-    }
+    // The keys go in through a seed file (applySeed → the store API), as a user's would.
+    const seedFile = join(dataDir, "seed.json");
+    const keys = Array.from({ length: 10_000 }, (_, i) => ({ KeyId: benchKeyId(i), AccountId: ACCOUNT_ID, Region: REGION }));
+    await writeFile(seedFile, JSON.stringify({ keys }));
+    const options: LaunchOptions = { store: "sqlite", dataDir, seedFile };
     const server = await launchEmulator(options);
     await measure(server.url, { group: "sqlite", name: names[0]!, server: srv, requests: getKeyPolicy(tenKeys), expect: "key-default-1" }, server.child.pid);
     await measure(server.url, { group: "sqlite", name: names[1]!, server: srv, requests: putKeyPolicy(tenKeys, POLICY) }, server.child.pid);
@@ -260,24 +244,22 @@ async function moto(): Promise<void> {
 
 async function main(): Promise<void> {
   await mkdir(OUT_DIR, { recursive: true });
-  const features = await detectFeatures();
-  log(`features: ${JSON.stringify(features)}`);
+  assertBuilt();
   const wrkVersion = (await run("wrk", ["-v"], 5000)).stdout.split("\n")[0] ?? "";
   const results: Results = {
     date: new Date().toISOString(),
     command: "pnpm --filter @keypolicy/bench bench",
     settings: { ...load, warmupSeconds: warmup, tool: wrkVersion.trim(), only: only ?? "all", profile },
     machine: await machineDescription(),
-    features,
     rows,
   };
   if (want("baseline")) await baselines();
-  if (want("emulator")) await emulatorMemory(features);
-  if (want("sqlite")) await emulatorSqlite(features);
+  if (want("emulator")) await emulatorMemory();
+  if (want("sqlite")) await emulatorSqlite();
   if (want("peer")) await moto();
   if (want("startup")) {
     log("start-up: 20 starts");
-    results.startup = await measureStartup(BENCH_DIR, join(REPO_ROOT, "examples", "demo-seed.yaml"), features, 20);
+    results.startup = await measureStartup(BENCH_DIR, join(REPO_ROOT, "examples", "demo-seed.yaml"), 20);
   }
   if (want("memory")) {
     // Default Node flags, then a bounded young generation (V8 sizes it from the machine's memory: ~130 MB here).
@@ -308,7 +290,7 @@ async function main(): Promise<void> {
   if (want("cli")) {
     log("cli: get-key-policy wall time");
     const server = await launchEmulator({ seedFile: join(REPO_ROOT, "examples", "demo-seed.yaml") });
-    results.cli = await measureCliWallTime(features, server.url, DEMO_KEY_ID, CREDENTIALS);
+    results.cli = await measureCliWallTime(server.url, DEMO_KEY_ID, CREDENTIALS);
     await stopServer(server);
   }
   results.totalSeconds = Math.round((Date.now() - startedAt) / 1000);
