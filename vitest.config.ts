@@ -2,8 +2,8 @@ import { defineConfig } from "vitest/config";
 import { keypolicyProject } from "./vitest.project.js";
 
 export default defineConfig({
-  resolve: { conditions: ["source"] },
-  ssr: { resolve: { conditions: ["source"] } },
+  resolve: { conditions: ["@keypolicy/source"] },
+  ssr: { resolve: { conditions: ["@keypolicy/source"] } },
   test: {
     projects: ["packages/*", "apps/*", keypolicyProject("repo", { include: ["test/**/*.test.ts"] })],
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.

@@ -8,8 +8,8 @@ import { defineProject, type UserWorkspaceConfig } from "vitest/config";
  */
 export function keypolicyProject(name: string, test: UserWorkspaceConfig["test"] = {}): UserWorkspaceConfig {
   return defineProject({
-    resolve: { conditions: ["source"] },
-    ssr: { resolve: { conditions: ["source"] } },
+    resolve: { conditions: ["@keypolicy/source"] },
+    ssr: { resolve: { conditions: ["@keypolicy/source"] } },
     test: { name, include: ["src/**/*.test.ts", "test/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000, ...test },
   });
 }

@@ -1,4 +1,4 @@
-// Bundles an entry file with esbuild for a test run, from the workspace's TypeScript sources ("source" condition).
+// Bundles an entry file with esbuild for a test run, from the workspace's TypeScript sources (the "@keypolicy/source" condition).
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,11 +36,11 @@ export async function bundleEntry(entry: string, target: "worker" | "node", name
     minify: true,
     logLevel: "silent",
     ...(target === "worker"
-      ? { platform: "browser", target: "es2022", conditions: ["source", "workerd", "worker"] }
+      ? { platform: "browser", target: "es2022", conditions: ["@keypolicy/source", "workerd", "worker"] }
       : {
           platform: "node",
           target: "node22",
-          conditions: ["source"],
+          conditions: ["@keypolicy/source"],
           external: ["better-sqlite3"],
           // ESM builds first: jsonc-parser's UMD build requires files esbuild cannot see.
           mainFields: ["module", "main"],

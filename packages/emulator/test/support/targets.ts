@@ -20,7 +20,7 @@ export async function createNodeTarget(dataDir?: string): Promise<HttpTarget> {
 /** Bun (from the npm registry) running `src/bun.ts`, the fetch entry served on 127.0.0.1 and a free port. */
 export async function createBunTarget(): Promise<HttpTarget> {
   const port = await freePort();
-  const child = spawnChild(BUN, ["--conditions=source", "run", fileURLToPath(new URL("src/bun.ts", EMULATOR))], {
+  const child = spawnChild(BUN, ["--conditions=@keypolicy/source", "run", fileURLToPath(new URL("src/bun.ts", EMULATOR))], {
     PORT: String(port),
   });
   const endpoint = `http://127.0.0.1:${port}`;
