@@ -4,6 +4,7 @@ export * from "./format.js";
 export * from "./default-policy.js";
 export * from "./utf8-length.js";
 export * from "./wildcard.js";
+export * from "./arn-pattern.js";
 export * from "./key-policy.js";
 export * from "./policy-messages.js";
 export * from "./principal-format.js";
