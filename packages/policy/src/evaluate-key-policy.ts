@@ -82,7 +82,7 @@ function matchStatement(
   context: EvaluationContext,
   lookup: ReturnType<typeof createConditionKeyLookup>,
 ): PrincipalMatch {
-  const principal = matchPrincipals(statement.principals, statement.notPrincipal, context);
+  const principal = matchPrincipals(statement.principals, statement.notPrincipal, context, statement.effect);
   if (principal === "none") return "none";
   const actionListed = statement.actions.some((p) => matchesWildcard(p, context.action, true));
   if (actionListed === statement.notAction) return "none";
