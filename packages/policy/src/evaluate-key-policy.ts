@@ -3,6 +3,7 @@ import type { JsonNode } from "./json-node.js";
 import type { KeyPolicy, KeyPolicyStatement } from "./key-policy.js";
 import { type PrincipalMatch, matchPrincipals } from "./principal-match.js";
 import { readKeyPolicy } from "./read-key-policy.js";
+import { matchesArnPattern } from "./arn-pattern.js";
 import { matchesWildcard } from "./wildcard.js";
 
 /** The request a key policy is evaluated for. */
@@ -13,7 +14,7 @@ export interface EvaluationContext {
   readonly accountId: string;
   /** The action, e.g. `kms:GetKeyPolicy`; compared case-insensitively. */
   readonly action: string;
-  /** The key ARN the request is for. */
+  /** The ARN the request is authorized for: the key ARN, or an alias ARN for alias operations. */
   readonly resourceArn: string;
   /** The 12-digit account that owns the key. */
   readonly keyAccountId: string;
@@ -60,11 +61,16 @@ export function evaluateKeyPolicy(document: JsonNode, context: EvaluationContext
   return evaluateKeyPolicyStatements(policy.data, context);
 }
 
-/** {@link evaluateKeyPolicy} for a policy already read with {@link readKeyPolicy} (e.g. cached by the caller). */
+/**
+ * {@link evaluateKeyPolicy} for a policy already read (e.g. cached by the caller): a key policy from
+ * {@link readKeyPolicy}, or an identity policy from {@link readIdentityPolicy}, whose statements apply to the caller
+ * (the identity it is attached to) and whose `Resource` / `NotResource` are matched against `context.resourceArn`
+ * (a key ARN or an alias ARN). The result of an identity policy never has `viaAccountRoot`.
+ */
 export function evaluateKeyPolicyStatements(policy: KeyPolicy, context: EvaluationContext): EvaluationResult {
   const lookup = createConditionKeyLookup(context.conditionKeys);
   const matched = policy.statements
-    .map((statement) => ({ statement, principal: matchStatement(statement, context, lookup) }))
+    .map((statement) => ({ statement, principal: matchStatement(statement, policy.kind ?? "key", context, lookup) }))
     .filter((m) => m.principal !== "none");
   const denies = matched.filter((m) => m.statement.effect === "Deny");
   if (denies.length > 0) return { decision: "explicit-deny", statements: denies.map(ref), viaAccountRoot: false };
@@ -79,15 +85,29 @@ export function evaluateKeyPolicyStatements(policy: KeyPolicy, context: Evaluati
 
 function matchStatement(
   statement: KeyPolicyStatement,
+  kind: "key" | "identity",
   context: EvaluationContext,
   lookup: ReturnType<typeof createConditionKeyLookup>,
 ): PrincipalMatch {
-  const principal = matchPrincipals(statement.principals, statement.notPrincipal, context, statement.effect);
+  // An identity policy applies to the identity it is attached to [DOC].
+  const principal =
+    kind === "identity" ? "caller" : matchPrincipals(statement.principals, statement.notPrincipal, context, statement.effect);
   if (principal === "none") return "none";
   const actionListed = statement.actions.some((p) => matchesWildcard(p, context.action, true));
   if (actionListed === statement.notAction) return "none";
-  if (!statement.resources.some((p) => matchesWildcard(p, context.resourceArn))) return "none";
+  if (!matchesResources(statement, kind, context.resourceArn)) return "none";
   return evaluateConditions(statement.conditions, lookup) ? principal : "none";
+}
+
+/**
+ * Key policies: `Resource` is `"*"`, which means the key the policy is attached to. Identity policies: the resource
+ * ARN matched against each pattern as IAM does ({@link matchesArnPattern}); `NotResource` applies to every resource
+ * none of its patterns matches.
+ */
+function matchesResources(statement: KeyPolicyStatement, kind: "key" | "identity", resourceArn: string): boolean {
+  if (kind === "key") return statement.resources.some((p) => matchesWildcard(p, resourceArn));
+  const listed = statement.resources.some((p) => matchesArnPattern(p, resourceArn));
+  return listed !== statement.notResource;
 }
 
 function ref({ statement }: { statement: KeyPolicyStatement }): StatementRef {

@@ -15,5 +15,6 @@ export * from "./date-value.js";
 export * from "./ip-address.js";
 export * from "./evaluate-condition.js";
 export * from "./read-key-policy.js";
+export * from "./read-identity-policy.js";
 export * from "./evaluate-key-policy.js";
 export * from "./validate-key-policy.js";
