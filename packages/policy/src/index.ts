@@ -14,6 +14,7 @@ export * from "./condition-compare.js";
 export * from "./date-value.js";
 export * from "./ip-address.js";
 export * from "./evaluate-condition.js";
+export * from "./policy-variables.js";
 export * from "./read-key-policy.js";
 export * from "./read-identity-policy.js";
 export * from "./evaluate-key-policy.js";
