@@ -44,3 +44,11 @@ describe("matchesWildcardPattern", () => {
     expect(matchesWildcardPattern(pattern, value)).toBe(expected);
   });
 });
+
+describe("matchesWildcardPattern with ignoreCase", () => {
+  it("keeps literal pieces literal while ignoring case", () => {
+    const pattern = [{ text: "Alias/", literal: false }, { text: "*", literal: true }, { text: "*", literal: false }];
+    expect(matchesWildcardPattern(pattern, "alias/*-x", true)).toBe(true);
+    expect(matchesWildcardPattern(pattern, "alias/x", true)).toBe(false);
+  });
+});

@@ -21,31 +21,37 @@ export interface WildcardPiece {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  */
 export function matchesWildcard(pattern: string, value: string, ignoreCase = false): boolean {
-  return matchesWildcardPattern([{ text: pattern, literal: false }], value, ignoreCase);
+  return matches(pattern, undefined, value, ignoreCase);
 }
 
 /** {@link matchesWildcard} for a pattern in pieces, some of them literal text. */
 export function matchesWildcardPattern(pattern: WildcardPattern, value: string, ignoreCase = false): boolean {
-  const chars: string[] = [];
-  const wild: boolean[] = [];
-  for (const piece of pattern) {
-    const text = ignoreCase ? piece.text.toLowerCase() : piece.text;
-    for (const c of text.split("")) {
-      chars.push(c);
-      wild.push(!piece.literal && (c === "*" || c === "?"));
-    }
+  if (pattern.every((piece) => !piece.literal)) return matches(patternText(pattern), undefined, value, ignoreCase);
+  // Lower-case piece by piece, so that the mask follows the text even where lower-casing changes its length.
+  const pieces = ignoreCase ? pattern.map((piece) => ({ ...piece, text: piece.text.toLowerCase() })) : pattern;
+  const literal = new Uint8Array(pieces.reduce((n, piece) => n + piece.text.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    if (piece.literal) literal.fill(1, at, at + piece.text.length);
+    at += piece.text.length;
   }
+  return matches(patternText(pieces), literal, ignoreCase ? value.toLowerCase() : value, false);
+}
+
+/** The matcher: `literal[i] === 1` makes the pattern's code unit `i` stand for itself even if it is `*` or `?`. */
+function matches(pattern: string, literal: Uint8Array | undefined, value: string, ignoreCase: boolean): boolean {
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
   const v = ignoreCase ? value.toLowerCase() : value;
-  const isStar = (i: number) => i < chars.length && wild[i] === true && chars[i] === "*";
+  const wild = (i: number, c: "*" | "?") => p[i] === c && literal?.[i] !== 1;
   let pi = 0;
   let vi = 0;
   let star = -1;
   let resume = 0;
   while (vi < v.length) {
-    if (isStar(pi)) {
+    if (pi < p.length && wild(pi, "*")) {
       star = pi++;
       resume = vi;
-    } else if (pi < chars.length && ((wild[pi] === true && chars[pi] === "?") || (wild[pi] !== true && chars[pi] === v[vi]))) {
+    } else if (pi < p.length && (wild(pi, "?") || p[pi] === v[vi])) {
       pi++;
       vi++;
     } else if (star >= 0) {
@@ -55,8 +61,8 @@ export function matchesWildcardPattern(pattern: WildcardPattern, value: string, 
       return false;
     }
   }
-  while (isStar(pi)) pi++;
-  return pi === chars.length;
+  while (pi < p.length && wild(pi, "*")) pi++;
+  return pi === p.length;
 }
 
 /** The text of a pattern with every piece joined, as the exact (non-wildcard) operators compare it. */
