@@ -1,50 +1,63 @@
+import { isArn, matchesArnPattern } from "./arn-pattern.js";
 import type { ConditionOperator } from "./condition-operator.js";
 import { parseDateValue } from "./date-value.js";
-import { isIpv4InCidr, parseIpv4 } from "./ip-address.js";
-import { matchesWildcard } from "./wildcard.js";
+import { isIpv4InCidr, parseIpv4, parseIpv4Cidr } from "./ip-address.js";
+import { type WildcardPattern, matchesWildcardPattern, patternText } from "./wildcard.js";
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A policy value of a condition: its text, or the pieces it became after policy variables were substituted
+ * (`${*}` and substituted values are literal text even for `StringLike`).
+ */
+export type ConditionPolicyValue = string | WildcardPattern;
 
 /**
  * Whether one request value matches one policy value under the operator's positive comparison (negation and
  * multi-valued keys are the caller's business, see {@link evaluateCondition}).
  *
  * - strings: exact, case-insensitive, or IAM wildcards (`*`, `?`) for `StringLike`;
- * - `Arn...`: each of the six colon-separated parts is wildcard-matched; a pattern with fewer parts lets its last
- *   part match the rest of the ARN (`arn:aws:*`) [DEC]; `ArnEquals` behaves as `ArnLike` [DOC];
+ * - `Arn...`: {@link matchesArnPattern}; `ArnEquals` behaves as `ArnLike` [DOC];
  * - `Bool`: `true`/`false`, case-insensitive; `Numeric...`: decimal numbers; `Date...`: see {@link parseDateValue};
  * - `IpAddress`: IPv4 in CIDR; `BinaryEquals`: the base64 text compared exactly.
  *
- * @returns `false` when either value cannot be read in the operator's type.
+ * @returns `false` when either value cannot be read in the operator's type ({@link isComparableValue},
+ *   {@link isComparablePolicyValue}).
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
-export function compareConditionValue(operator: ConditionOperator, requestValue: string, policyValue: string): boolean {
+export function compareConditionValue(
+  operator: ConditionOperator,
+  requestValue: string,
+  policyValue: ConditionPolicyValue,
+): boolean {
+  const text = typeof policyValue === "string" ? policyValue : patternText(policyValue);
   switch (operator.family) {
     case "string":
     case "binary":
-      return requestValue === policyValue;
+      return requestValue === text;
     case "string-ignore-case":
-      return requestValue.toLowerCase() === policyValue.toLowerCase();
+      return requestValue.toLowerCase() === text.toLowerCase();
     case "string-like":
-      return matchesWildcard(policyValue, requestValue);
+      return matchesWildcardPattern(pieces(policyValue), requestValue);
     case "arn":
-      return matchesArnPattern(policyValue, requestValue);
+      return isArn(requestValue) && matchesArnPattern(policyValue, requestValue);
     case "bool":
-      return isBoolean(requestValue) && requestValue.toLowerCase() === policyValue.toLowerCase();
+      return isBoolean(requestValue) && isBoolean(text) && requestValue.toLowerCase() === text.toLowerCase();
     case "numeric":
-      return compareOrdered(operator, parseNumber(requestValue), parseNumber(policyValue));
+      return compareOrdered(operator, parseNumber(requestValue), parseNumber(text));
     case "date":
-      return compareOrdered(operator, parseDateValue(requestValue), parseDateValue(policyValue));
+      return compareOrdered(operator, parseDateValue(requestValue), parseDateValue(text));
     case "ip-address":
-      return isIpv4InCidr(requestValue, policyValue);
+      return isIpv4InCidr(requestValue, text);
     case "null":
       return false;
   }
 }
 
 /**
- * Whether a request value can be read in the operator's type at all. A negated operator (`NumericNotEquals`) does
- * not match a value it cannot read, rather than matching because nothing compared equal [DEC].
+ * Whether a request value can be read in the operator's type at all: a number for `Numeric...`, a date for
+ * `Date...`, `true`/`false` for `Bool`, an IPv4 address for `IpAddress`, an ARN of six parts for `Arn...`; any text
+ * for the string and binary operators. What follows from an unreadable value is {@link evaluateCondition}'s rule.
  */
 export function isComparableValue(operator: ConditionOperator, requestValue: string): boolean {
   switch (operator.family) {
@@ -57,10 +70,36 @@ export function isComparableValue(operator: ConditionOperator, requestValue: str
     case "ip-address":
       return parseIpv4(requestValue) !== undefined;
     case "arn":
-      return splitArn(requestValue, 6).length === 6;
+      return isArn(requestValue);
     default:
       return true;
   }
+}
+
+/**
+ * Whether a policy value can be read in the operator's type: a number for `Numeric...`, a date for `Date...`,
+ * `true`/`false` for `Bool`, an IPv4 address or block for `IpAddress`; any text (or pattern) for the string, ARN and
+ * binary operators. IAM Access Analyzer reports other values as errors [DOC "Invalid condition data
+ * type"]; a key policy may still hold them, and {@link evaluateCondition} says what they mean.
+ */
+export function isComparablePolicyValue(operator: ConditionOperator, policyValue: ConditionPolicyValue): boolean {
+  const text = typeof policyValue === "string" ? policyValue : patternText(policyValue);
+  switch (operator.family) {
+    case "numeric":
+      return parseNumber(text) !== undefined;
+    case "date":
+      return parseDateValue(text) !== undefined;
+    case "bool":
+      return isBoolean(text);
+    case "ip-address":
+      return parseIpv4Cidr(text) !== undefined;
+    default:
+      return true;
+  }
+}
+
+function pieces(value: ConditionPolicyValue): WildcardPattern {
+  return typeof value === "string" ? [{ text: value, literal: false }] : value;
 }
 
 function compareOrdered(operator: ConditionOperator, a: number | undefined, b: number | undefined): boolean {
@@ -86,25 +125,4 @@ function parseNumber(text: string): number | undefined {
 function isBoolean(text: string): boolean {
   const lower = text.toLowerCase();
   return lower === "true" || lower === "false";
-}
-
-function matchesArnPattern(pattern: string, arn: string): boolean {
-  if (splitArn(arn, 6).length !== 6) return false;
-  const patternParts = splitArn(pattern, 6);
-  const arnParts = splitArn(arn, patternParts.length);
-  return patternParts.every((part, i) => matchesWildcard(part, arnParts[i] ?? ""));
-}
-
-/** Splits on the first `limit - 1` colons; the last part keeps the rest. */
-function splitArn(text: string, limit: number): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  while (parts.length < limit - 1) {
-    const colon = text.indexOf(":", start);
-    if (colon < 0) break;
-    parts.push(text.slice(start, colon));
-    start = colon + 1;
-  }
-  parts.push(text.slice(start));
-  return parts;
 }

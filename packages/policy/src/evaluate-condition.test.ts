@@ -85,6 +85,12 @@ describe("evaluateCondition", () => {
     ["ForAnyValue:StringEquals", "abc", undefined, false],
     ["ForAnyValue:StringNotEquals", "abc", undefined, false],
     ["ForAnyValue:StringEqualsIfExists", "abc", undefined, true],
+    ["ForAnyValue:StringEqualsIfExists", "abc", [], true],
+    ["ForAnyValue:StringNotEqualsIfExists", "abc", undefined, true],
+    ["ForAnyValue:NumericLessThanIfExists", "5", undefined, true],
+    ["ForAllValues:StringEqualsIfExists", "abc", undefined, true],
+    ["ForAllValues:StringNotLikeIfExists", "a*", [], true],
+    ["ForAnyValue:StringEqualsIfExists", "abc", ["xyz"], false],
     ["StringEquals", "abc", [], false],
     ["Null", "true", undefined, true],
     ["Null", "true", [], true],
@@ -93,6 +99,29 @@ describe("evaluateCondition", () => {
     ["Null", "false", undefined, false],
     ["Null", "maybe", undefined, false],
   ])("%s with policy values %j and a missing or empty key (%j) is %s", (operator, policy, request, expected) => {
+    expect(holds(operator, policy, request)).toBe(expected);
+  });
+
+  it.each<[string, string | string[], Values, boolean]>([
+    // A policy value the operator cannot read is unknown: it satisfies neither the operator nor its negation.
+    ["NumericNotEquals", "ten", "10", false],
+    ["NumericNotEquals", ["ten", "11"], "10", false],
+    ["NumericEquals", ["ten", "10"], "10", true],
+    ["NumericLessThan", "ten", "1", false],
+    ["DateNotEquals", "soon", "2026-01-01T00:00:00Z", false],
+    ["DateNotEquals", ["soon", "2026-01-02"], "2026-01-01", false],
+    ["DateNotEqualsIfExists", "soon", "2026-01-01", false],
+    ["ForAllValues:DateNotEquals", "soon", ["2026-01-01"], false],
+    ["ForAnyValue:NumericNotEquals", "ten", ["1", "2"], false],
+    ["NotIpAddress", "not-an-address", "203.0.113.1", false],
+    ["NotIpAddress", "203.0.113.0/33", "198.51.100.1", false],
+    ["Bool", "maybe", "true", false],
+    // The same for a request value the operator cannot read, whatever the policy values.
+    ["NumericNotEqualsIfExists", "10", "ten", false],
+    ["DateNotEquals", "2026-01-01", "soon", false],
+    ["ForAnyValue:NumericNotEquals", "10", ["ten", "11"], true],
+    ["ForAllValues:NumericNotEquals", "10", ["ten", "11"], false],
+  ])("%s with policy values %j and request values %j follows the unknown-value rule: %s", (operator, policy, request, expected) => {
     expect(holds(operator, policy, request)).toBe(expected);
   });
 

@@ -111,13 +111,45 @@ describe("evaluateKeyPolicy", () => {
     expect(evaluateKeyPolicy(doc(statement), { ...request, action: requested }).decision).toBe(decision);
   });
 
+  const SESSION = `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`;
+  const ROLE = `arn:aws:iam::${ACCOUNT}:role/ops/Admin`;
   it.each([
-    ["someone else", { AWS: `arn:aws:iam::${ACCOUNT}:user/bob` }, "explicit-deny"],
-    ["the caller", { AWS: ALICE }, "allow"],
-    ["the caller's account", { AWS: ACCOUNT }, "allow"],
-  ])("applies a Deny with NotPrincipal naming %s", (_name, notPrincipal, decision) => {
-    const policy = doc(allow({ Principal: { AWS: ALICE } }), { Effect: "Deny", NotPrincipal: notPrincipal, Action: "kms:*", Resource: "*" });
+    ["someone else", [`arn:aws:iam::${ACCOUNT}:user/bob`], ALICE, "explicit-deny"],
+    ["only the caller, not its account", [ALICE], ALICE, "explicit-deny"],
+    ["only the caller's account", [ACCOUNT], ALICE, "explicit-deny"],
+    ["the caller and its account root", [ALICE, ROOT], ALICE, "allow"],
+    ["the caller and its account ID", [ACCOUNT, ALICE], ALICE, "allow"],
+    ["the caller and another account's root", [ALICE, `arn:aws:iam::${OTHER}:root`], ALICE, "explicit-deny"],
+    ["the caller and its account root in another partition", [ALICE, `arn:aws-cn:iam::${ACCOUNT}:root`], ALICE, "explicit-deny"],
+    ["everyone (*)", ["*"], ALICE, "allow"],
+    ["the account root, for the root", [ROOT], ROOT, "allow"],
+    ["the account ID, for the root", [ACCOUNT], ROOT, "allow"],
+    ["a user, for the root", [ALICE], ROOT, "explicit-deny"],
+    ["only the session", [SESSION], SESSION, "explicit-deny"],
+    ["the session and its role", [SESSION, ROLE], SESSION, "explicit-deny"],
+    ["the session and its account", [SESSION, ROOT], SESSION, "explicit-deny"],
+    ["the role and its account, not the session", [ROLE, ROOT], SESSION, "explicit-deny"],
+    ["the session, its role (with a path) and its account", [SESSION, ROLE, ROOT], SESSION, "allow"],
+    ["the session, its role without the path and its account ID", [SESSION, `arn:aws:iam::${ACCOUNT}:role/Admin`, ACCOUNT], SESSION, "allow"],
+    ["the session, another role of that name and its account", [SESSION, `arn:aws:iam::${OTHER}:role/Admin`, ROOT], SESSION, "explicit-deny"],
+  ])("a Deny with NotPrincipal naming %s (%j), for %s: %s", (_name, notPrincipal, principalArn, decision) => {
+    const policy = doc(allow({ Principal: "*" }), { Effect: "Deny", NotPrincipal: { AWS: notPrincipal }, Action: "kms:*", Resource: "*" });
+    expect(evaluateKeyPolicy(policy, { ...request, principalArn }).decision).toBe(decision);
+  });
+
+  it.each([
+    ["someone else", [`arn:aws:iam::${ACCOUNT}:user/bob`], "allow"],
+    ["the caller", [ALICE], "implicit-deny"],
+    ["only the caller's account", [ROOT], "implicit-deny"],
+  ])("an Allow with NotPrincipal naming %s (%j): %s", (_name, notPrincipal, decision) => {
+    const policy = doc({ Effect: "Allow", NotPrincipal: { AWS: notPrincipal }, Action: "kms:*", Resource: "*" });
     expect(evaluateKeyPolicy(policy, request).decision).toBe(decision);
+  });
+
+  it("a Deny with NotPrincipal naming a service spares only that service", () => {
+    const policy = doc(allow({ Principal: "*" }), { Effect: "Deny", NotPrincipal: { Service: "logs.amazonaws.com" }, Action: "kms:*", Resource: "*" });
+    expect(evaluateKeyPolicy(policy, { ...request, principalArn: "logs.amazonaws.com" }).decision).toBe("allow");
+    expect(evaluateKeyPolicy(policy, request).decision).toBe("explicit-deny");
   });
 
   it.each([

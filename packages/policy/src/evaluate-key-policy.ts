@@ -1,9 +1,16 @@
-import { type ConditionKeys, createConditionKeyLookup, evaluateConditions } from "./evaluate-condition.js";
+import {
+  type ConditionKeyLookup,
+  type ConditionKeys,
+  createConditionKeyLookup,
+  evaluateConditions,
+} from "./evaluate-condition.js";
 import type { JsonNode } from "./json-node.js";
-import type { KeyPolicy, KeyPolicyStatement } from "./key-policy.js";
+import type { KeyPolicy, KeyPolicyStatement, PolicyCondition } from "./key-policy.js";
+import { POLICY_VARIABLES_VERSION, resolveConditionValues, resolvePolicyVariables } from "./policy-variables.js";
 import { type PrincipalMatch, matchPrincipals } from "./principal-match.js";
 import { readKeyPolicy } from "./read-key-policy.js";
-import { matchesWildcard } from "./wildcard.js";
+import { matchesArnPattern } from "./arn-pattern.js";
+import { type WildcardPattern, matchesWildcard } from "./wildcard.js";
 
 /** The request a key policy is evaluated for. */
 export interface EvaluationContext {
@@ -13,7 +20,7 @@ export interface EvaluationContext {
   readonly accountId: string;
   /** The action, e.g. `kms:GetKeyPolicy`; compared case-insensitively. */
   readonly action: string;
-  /** The key ARN the request is for. */
+  /** The ARN the request is authorized for: the key ARN, or an alias ARN for alias operations. */
   readonly resourceArn: string;
   /** The 12-digit account that owns the key. */
   readonly keyAccountId: string;
@@ -48,8 +55,13 @@ export interface EvaluationResult {
  * resource (IAM wildcards) and every condition ({@link evaluateConditions}) match. The function is pure: time is
  * `aws:CurrentTime` in `context.conditionKeys`.
  *
+ * In a policy whose `Version` is `2012-10-17`, policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`, any
+ * key of `context.conditionKeys`; `${*}`, `${?}`, `${$}`; `${key, 'default'}`) are substituted in `Resource`,
+ * `NotResource` and the values of string and ARN conditions ({@link resolvePolicyVariables}); a variable without a
+ * value makes its resource or condition value fail to match, positive or negated ({@link evaluateCondition}).
+ *
  * A document that fails the statement rules ({@link readKeyPolicy}) allows nothing: the result is `implicit-deny`
- * with no statements [DEC, fail closed]. Policy variables (`${aws:username}`) are not substituted.
+ * with no statements [DEC, fail closed].
  *
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/determining-access.html
  * @see KMS-FIDELITY.md §8 ([DOC])
@@ -60,11 +72,16 @@ export function evaluateKeyPolicy(document: JsonNode, context: EvaluationContext
   return evaluateKeyPolicyStatements(policy.data, context);
 }
 
-/** {@link evaluateKeyPolicy} for a policy already read with {@link readKeyPolicy} (e.g. cached by the caller). */
+/**
+ * {@link evaluateKeyPolicy} for a policy already read (e.g. cached by the caller): a key policy from
+ * {@link readKeyPolicy}, or an identity policy from {@link readIdentityPolicy}, whose statements apply to the caller
+ * (the identity it is attached to) and whose `Resource` / `NotResource` are matched against `context.resourceArn`
+ * (a key ARN or an alias ARN). The result of an identity policy never has `viaAccountRoot`.
+ */
 export function evaluateKeyPolicyStatements(policy: KeyPolicy, context: EvaluationContext): EvaluationResult {
   const lookup = createConditionKeyLookup(context.conditionKeys);
   const matched = policy.statements
-    .map((statement) => ({ statement, principal: matchStatement(statement, context, lookup) }))
+    .map((statement) => ({ statement, principal: matchStatement(statement, policy, context, lookup) }))
     .filter((m) => m.principal !== "none");
   const denies = matched.filter((m) => m.statement.effect === "Deny");
   if (denies.length > 0) return { decision: "explicit-deny", statements: denies.map(ref), viaAccountRoot: false };
@@ -79,15 +96,41 @@ export function evaluateKeyPolicyStatements(policy: KeyPolicy, context: Evaluati
 
 function matchStatement(
   statement: KeyPolicyStatement,
+  policy: KeyPolicy,
   context: EvaluationContext,
-  lookup: ReturnType<typeof createConditionKeyLookup>,
+  lookup: ConditionKeyLookup,
 ): PrincipalMatch {
-  const principal = matchPrincipals(statement.principals, statement.notPrincipal, context);
+  const kind = policy.kind ?? "key";
+  const variables = policy.version === POLICY_VARIABLES_VERSION;
+  // An identity policy applies to the identity it is attached to [DOC].
+  const principal =
+    kind === "identity" ? "caller" : matchPrincipals(statement.principals, statement.notPrincipal, context, statement.effect);
   if (principal === "none") return "none";
   const actionListed = statement.actions.some((p) => matchesWildcard(p, context.action, true));
   if (actionListed === statement.notAction) return "none";
-  if (!statement.resources.some((p) => matchesWildcard(p, context.resourceArn))) return "none";
-  return evaluateConditions(statement.conditions, lookup) ? principal : "none";
+  const resource = (pattern: string) => (variables ? resolvePolicyVariables(pattern, lookup) : pattern);
+  if (!matchesResources(statement, kind, context.resourceArn, resource)) return "none";
+  const values = (c: PolicyCondition) => (variables ? resolveConditionValues(c.operator.family, c.values, lookup) : c.values);
+  return evaluateConditions(statement.conditions, lookup, values) ? principal : "none";
+}
+
+/**
+ * Key policies: `Resource` is `"*"`, which means the key the policy is attached to. Identity policies: the resource
+ * ARN matched against each pattern as IAM does ({@link matchesArnPattern}); `NotResource` applies to every resource
+ * none of its patterns matches. A pattern whose variable has no value matches nothing, and a `NotResource` holding
+ * one applies to nothing (the unknown-value rule of {@link evaluateCondition}).
+ */
+function matchesResources(
+  statement: KeyPolicyStatement,
+  kind: "key" | "identity",
+  resourceArn: string,
+  resolve: (pattern: string) => string | WildcardPattern | undefined,
+): boolean {
+  if (kind === "key") return statement.resources.some((p) => matchesWildcard(p, resourceArn));
+  const patterns = statement.resources.map(resolve);
+  if (statement.notResource && patterns.includes(undefined)) return false;
+  const listed = patterns.some((p) => p !== undefined && matchesArnPattern(p, resourceArn));
+  return listed !== statement.notResource;
 }
 
 function ref({ statement }: { statement: KeyPolicyStatement }): StatementRef {

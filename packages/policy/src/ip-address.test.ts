@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isIpv4InCidr, parseIpv4 } from "./ip-address.js";
+import { isIpv4InCidr, parseIpv4, parseIpv4Cidr } from "./ip-address.js";
 
 describe("parseIpv4", () => {
   it.each([
@@ -28,5 +28,19 @@ describe("isIpv4InCidr", () => {
     ["::1", "::1/128", false],
   ])("places %s in %s: %s", (address, cidr, expected) => {
     expect(isIpv4InCidr(address, cidr)).toBe(expected);
+  });
+});
+
+describe("parseIpv4Cidr", () => {
+  it.each([
+    ["203.0.113.0/24", { base: 3_405_803_776, prefix: 24 }],
+    ["203.0.113.7", { base: 3_405_803_783, prefix: 32 }],
+    ["0.0.0.0/0", { base: 0, prefix: 0 }],
+  ])("reads %s", (text, block) => {
+    expect(parseIpv4Cidr(text)).toEqual(block);
+  });
+
+  it.each(["203.0.113.0/33", "203.0.113.0/", "203.0.113.0/x", "::1/128", "soon"])("refuses %s", (text) => {
+    expect(parseIpv4Cidr(text)).toBeUndefined();
   });
 });

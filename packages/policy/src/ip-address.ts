@@ -26,12 +26,22 @@ export function parseIpv4(text: string): number | undefined {
  */
 export function isIpv4InCidr(address: string, cidr: string): boolean {
   const ip = parseIpv4(address);
+  const block = parseIpv4Cidr(cidr);
+  if (ip === undefined || block === undefined) return false;
+  const size = 2 ** (32 - block.prefix);
+  return Math.floor(ip / size) === Math.floor(block.base / size);
+}
+
+/**
+ * Parses an IPv4 block as the `IpAddress` operator's policy values are written: `203.0.113.0/24`, or a bare address
+ * meaning `/32`.
+ *
+ * @returns the block's address and prefix length (0..32), or `undefined` for anything else (IPv6 included).
+ */
+export function parseIpv4Cidr(cidr: string): { readonly base: number; readonly prefix: number } | undefined {
   const slash = cidr.indexOf("/");
   const base = parseIpv4(slash < 0 ? cidr : cidr.slice(0, slash));
   const prefixText = slash < 0 ? "32" : cidr.slice(slash + 1);
-  if (ip === undefined || base === undefined || !/^\d{1,2}$/.test(prefixText)) return false;
-  const prefix = Number(prefixText);
-  if (prefix > 32) return false;
-  const block = 2 ** (32 - prefix);
-  return Math.floor(ip / block) === Math.floor(base / block);
+  if (base === undefined || !/^\d{1,2}$/.test(prefixText) || Number(prefixText) > 32) return undefined;
+  return { base, prefix: Number(prefixText) };
 }

@@ -22,14 +22,16 @@ export interface PolicyCondition {
 }
 
 /**
- * A statement of a key policy that passed the statement rules, in a shape the evaluator can use directly.
- * `NotResource` is not allowed in key policies (KMS-FIDELITY.md §7 step 5), so resources are always positive.
+ * A statement of a key policy (or of an IAM identity policy) that passed the statement rules, in a shape the
+ * evaluator can use directly. `NotResource` is not allowed in key policies (KMS-FIDELITY.md §7 step 5), so there
+ * `notResource` is always `false`; identity-policy statements have no principals.
  */
 export interface KeyPolicyStatement {
   /** Position in the `Statement` array (0 for a single statement object). */
   readonly index: number;
   readonly sid?: string;
   readonly effect: "Allow" | "Deny";
+  /** The `Principal` or `NotPrincipal` entries; empty in an identity policy (it applies to its identity). */
   readonly principals: readonly PrincipalEntry[];
   /** `true` for a `NotPrincipal` element: the statement applies to everyone not listed. */
   readonly notPrincipal: boolean;
@@ -37,13 +39,23 @@ export interface KeyPolicyStatement {
   readonly actions: readonly string[];
   /** `true` for a `NotAction` element. */
   readonly notAction: boolean;
-  /** Resource patterns; always `"*"` in an accepted key policy. */
+  /**
+   * Resource patterns; always `"*"` in an accepted key policy (this key). In an identity policy `"*"` or ARN
+   * patterns with `*` / `?` wildcards, possibly with policy variables (`${aws:username}`).
+   */
   readonly resources: readonly string[];
+  /** `true` for a `NotResource` element (identity policies only): the statement applies to every other resource. */
+  readonly notResource: boolean;
   readonly conditions: readonly PolicyCondition[];
 }
 
-/** A key policy document that passed the statement rules (KMS-FIDELITY.md §7 step 5). */
+/**
+ * A key policy document that passed the statement rules (KMS-FIDELITY.md §7 step 5), or an IAM identity policy that
+ * passed IAM's rules (`kind: "identity"`, from `readIdentityPolicy`).
+ */
 export interface KeyPolicy {
+  /** `"identity"` for an identity policy; absent (or `"key"`) for a key policy. */
+  readonly kind?: "key" | "identity";
   readonly version?: string;
   readonly id?: string;
   readonly statements: readonly KeyPolicyStatement[];

@@ -115,7 +115,8 @@ describe("validateKeyPolicy", () => {
       ["an assumed-role session", policy(statement(), statement({ Principal: { AWS: `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s` } }))],
       ["a service principal", policy(statement(), statement({ Principal: { Service: "logs.us-east-1.amazonaws.com" } }))],
       ["several principal types", policy(statement({ Principal: { AWS: [ROOT], Service: ["s3.amazonaws.com"] } }))],
-      ["a NotPrincipal", policy(statement(), statement({ Effect: "Deny", Principal: undefined, NotPrincipal: { AWS: ROOT } }))],
+      // The caller (alice) and her account: a NotPrincipal naming the account alone denies alice (IAM NotPrincipal).
+      ["a NotPrincipal", policy(statement(), statement({ Effect: "Deny", Principal: undefined, NotPrincipal: { AWS: [ROOT, ALICE] } }))],
       ["an Action list", policy(statement({ Action: ["kms:PutKeyPolicy", "kms:Get*", "kms:?escribeKey"] }))],
       ["Action *", policy(statement({ Action: "*" }))],
       ["a NotAction", policy(statement({ Action: undefined, NotAction: "kms:Decrypt" }))],

@@ -48,10 +48,29 @@ describe("parseIdentities", () => {
     [{ identities: [], regions: ["mars-1"] }, "regions[0]", "must be a region name such as us-east-1"],
     [{ identities: [{ ...entry, Secret: "x" }] }, "identities[0]", 'Unrecognized key: "Secret"'],
     [{ identities: [{ ...entry, IdentityPolicies: ["not json"] }] }, "identities[0].IdentityPolicies[0]", "must be a JSON policy document"],
+    [
+      { identities: [{ ...entry, IdentityPolicies: [{ Statement: { Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*" } }] }] },
+      "identities[0].IdentityPolicies[0]",
+      "Policy document should not specify a principal.",
+    ],
+    [
+      { identities: [{ ...entry, IdentityPolicies: [{ Statement: { Effect: "Allow", Action: "kms:*", Resource: "key/1" } }] }] },
+      "identities[0].IdentityPolicies[0]",
+      'Resource key/1 must be in ARN format or "*".',
+    ],
   ])("names the bad path in %j", (value, path, message) => {
     const parsed = parseIdentities(value);
     expect(parsed.success).toBe(false);
     if (!parsed.success) expect(parsed.error).toContainEqual({ path, message });
+  });
+
+  it.each([
+    ["a key ARN", { Resource: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }],
+    ["key and alias wildcards", { Resource: ["arn:aws:kms:*:111122223333:key/*", "arn:aws:kms:us-east-1:111122223333:alias/*"] }],
+    ["a NotResource", { NotResource: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }],
+  ])("accepts a least-privilege identity policy with %s", (_name, resource) => {
+    const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:DescribeKey", ...resource }] };
+    expect(parseIdentities({ identities: [{ ...entry, IdentityPolicies: [policy] }] }).success).toBe(true);
   });
 
   it("does not let a __proto__ member change any prototype", () => {

@@ -1,7 +1,6 @@
 import { isRegion, PARTITIONS, type Partition, type Result, err, ok } from "@keypolicy/core";
-import { readKeyPolicy } from "@keypolicy/policy";
 import { z } from "zod";
-import { identityPolicyDocument } from "./key-policy-cache.js";
+import { readIdentityPolicyText } from "./key-policy-cache.js";
 
 /**
  * One caller the emulator knows in `sigv4` mode: an access key and its secret, and who it is.
@@ -9,7 +8,8 @@ import { identityPolicyDocument } from "./key-policy-cache.js";
  * - `principalArn`: `arn:<partition>:iam::<account>:root`, `…:user/<path/>name`, `…:role/<path/>name`, or
  *   `arn:<partition>:sts::<account>:assumed-role/<role>/<session>`.
  * - `sessionToken`: when set, every request must carry it in `X-Amz-Security-Token` (temporary credentials).
- * - `identityPolicies`: IAM policy documents (JSON text) attached to the identity. They limit what a key policy that
+ * - `identityPolicies`: IAM policy documents (JSON text) attached to the identity, read with IAM's identity-policy
+ *   rules (`Resource` / `NotResource` of `"*"` or ARN patterns, no `Principal`). They limit what a key policy that
  *   delegates to the account root allows this identity; none means the identity may use whatever the account may
  *   ([DEC] an administrator, the usual local set-up).
  */
@@ -77,7 +77,8 @@ export const IdentitiesFile = z
  * Validates a decoded identities file (YAML or JSON value).
  *
  * @returns the identities, or every problem with its member path: schema errors, an `AccountId` that differs from the
- *   `PrincipalArn`'s account, and an `AccessKeyId` listed twice.
+ *   `PrincipalArn`'s account, an `AccessKeyId` listed twice, and an identity policy that breaks IAM's rules (with
+ *   IAM's message, e.g. `Policy document should not specify a principal.`).
  */
 export function parseIdentities(value: unknown): Result<Identities, readonly IdentitiesProblem[]> {
   const parsed = IdentitiesFile.safeParse(value);
@@ -98,8 +99,7 @@ export function parseIdentities(value: unknown): Result<Identities, readonly Ide
     }
     seen.add(entry.AccessKeyId);
     entry.IdentityPolicies?.forEach((text, policyIndex) => {
-      const document = identityPolicyDocument(text);
-      const read = document === undefined ? undefined : readKeyPolicy(document);
+      const read = readIdentityPolicyText(text);
       if (read === undefined || !read.success) {
         const why = read === undefined || read.error.message === "" ? "must be a JSON policy document" : read.error.message;
         problems.push({ path: `identities[${index}].IdentityPolicies[${policyIndex}]`, message: why });

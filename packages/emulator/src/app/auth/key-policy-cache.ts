@@ -1,8 +1,11 @@
-import { type JsonMember, type JsonNode, type KeyPolicy, parseJson, readKeyPolicy } from "@keypolicy/policy";
+import type { KmsError, Result } from "@keypolicy/core";
+import { type KeyPolicy, parseJson, readIdentityPolicy, readKeyPolicy } from "@keypolicy/policy";
 
 /**
  * Reads a policy text into statements, or `undefined` when it cannot be read (it then allows nothing). `kind` says
- * whether the text is a key policy (the default) or an IAM identity policy ({@link identityPolicyDocument}).
+ * whether the text is a key policy (the default, KMS's rules) or an IAM identity policy (IAM's rules,
+ * {@link readIdentityPolicyText}); either result goes to `evaluateKeyPolicyStatements`, which applies the rules of
+ * its kind.
  */
 export type KeyPolicyReader = (text: string, kind?: "key" | "identity") => KeyPolicy | undefined;
 
@@ -20,8 +23,7 @@ export function createKeyPolicyReader(): KeyPolicyReader {
   return (text, kind = "key") => {
     const cache = read[kind];
     if (cache.has(text)) return cache.get(text);
-    const document = kind === "key" ? keyPolicyDocument(text) : identityPolicyDocument(text);
-    const policy = document === undefined ? undefined : readKeyPolicy(document);
+    const policy = kind === "key" ? readKeyPolicyText(text) : readIdentityPolicyText(text);
     const result = policy?.success ? policy.data : undefined;
     if (cache.size >= MAX_CACHED_POLICIES) cache.clear();
     cache.set(text, result);
@@ -29,31 +31,18 @@ export function createKeyPolicyReader(): KeyPolicyReader {
   };
 }
 
-function keyPolicyDocument(text: string): JsonNode | undefined {
+function readKeyPolicyText(text: string): Result<KeyPolicy, KmsError> | undefined {
   const parsed = parseJson(text);
-  return parsed.success ? parsed.data : undefined;
+  return parsed.success ? readKeyPolicy(parsed.data) : undefined;
 }
 
 /**
- * Reads an IAM identity policy as the key-policy reader does: an identity policy has no `Principal` (it is attached to
- * its principal), so each statement is read as if it named `"*"`.
+ * Reads an IAM identity policy (JSON text) with IAM's identity-policy rules (`readIdentityPolicy`): no `Principal`,
+ * a `Resource` or `NotResource` of `"*"` or ARN patterns.
  *
- * @returns the document ready for `evaluateKeyPolicy`, or `undefined` when the text is not a JSON object.
+ * @returns the policy, its `MalformedPolicyDocumentException`, or `undefined` when the text is not JSON.
  */
-export function identityPolicyDocument(text: string): JsonNode | undefined {
+export function readIdentityPolicyText(text: string): Result<KeyPolicy, KmsError> | undefined {
   const parsed = parseJson(text);
-  if (!parsed.success || parsed.data.kind !== "object") return undefined;
-  const principal: JsonMember = { name: "Principal", value: { kind: "string", value: "*" } };
-  const withPrincipal = (statement: JsonNode): JsonNode =>
-    statement.kind === "object" && !statement.members.some((m) => m.name === "Principal" || m.name === "NotPrincipal")
-      ? { kind: "object", members: [...statement.members, principal] }
-      : statement;
-  return {
-    kind: "object",
-    members: parsed.data.members.map((member): JsonMember => {
-      if (member.name !== "Statement") return member;
-      const value = member.value.kind === "array" ? { kind: "array" as const, items: member.value.items.map(withPrincipal) } : withPrincipal(member.value);
-      return { name: member.name, value };
-    }),
-  };
+  return parsed.success ? readIdentityPolicy(parsed.data) : undefined;
 }
