@@ -73,6 +73,11 @@ describe("messages", () => {
       text: messages.keyUsageIncompatible("KEY_AGREEMENT", "RSA_2048"),
       expected: "KeyUsage KEY_AGREEMENT is not compatible with KeySpec RSA_2048",
     },
+    {
+      vector: "hashicorp/terraform-provider-aws#12891 [RPT]",
+      text: messages.aliasInvalidCharacters("alias/Service:Test"),
+      expected: "alias/Service:Test contains invalid characters for an alias",
+    },
   ])("matches the AWS text of $vector", ({ text, expected }) => {
     expect(text).toBe(expected);
   });

@@ -49,6 +49,12 @@ export const messages = {
    * `test_derive_shared_secret` / `response-invalid-key-spec`: `KeyUsage KEY_AGREEMENT is not compatible with KeySpec RSA_2048`).
    */
   keyUsageIncompatible: (keyUsage: string, keySpec: string) => `KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`,
+  /**
+   * [RPT] ValidationException for an alias name with `:`, which the model's pattern `^[a-zA-Z0-9:/_-]+$` lets through
+   * (hashicorp/terraform-provider-aws#12891: `ValidationException: alias/Service:Test contains invalid characters for
+   * an alias`, status 400).
+   */
+  aliasInvalidCharacters: (aliasName: string) => `${aliasName} contains invalid characters for an alias`,
   /** [REC] CreateAlias without the alias/ prefix (ValidationException). */
   aliasPrefix: () =>
     'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  CreateAliasRequest,
   CreateKeyRequest,
+  DeleteAliasRequest,
   GetKeyPolicyRequest,
   ListKeyPoliciesRequest,
   PutKeyPolicyRequest,
@@ -81,6 +83,20 @@ describe("validateRequest with one violation", () => {
         "1 validation error detected: Value '{\"Sid\":\"\u0100\"}' at 'policy' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
     },
     {
+      what: "an AliasName with a dot fails the model's pattern, quoted as the model writes it",
+      schema: CreateAliasRequest,
+      input: { AliasName: "alias/my.alias", TargetKeyId: KEY_ID },
+      message:
+        "1 validation error detected: Value 'alias/my.alias' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$",
+    },
+    {
+      what: "a DeleteAlias AliasName with a space fails the same pattern",
+      schema: DeleteAliasRequest,
+      input: { AliasName: "alias/my alias" },
+      message:
+        "1 validation error detected: Value 'alias/my alias' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$",
+    },
+    {
       what: "a PendingWindowInDays of 366 is above the range",
       schema: ScheduleKeyDeletionRequest,
       input: { KeyId: KEY_ID, PendingWindowInDays: 366 },
@@ -101,6 +117,10 @@ describe("validateRequest with one violation", () => {
 
   it("accepts a KeyId of exactly 2048 characters (validation does not parse identifiers)", () => {
     expect(validateRequest(GetKeyPolicyRequest, { KeyId: "k".repeat(2048) }).success).toBe(true);
+  });
+
+  it("lets an AliasName with a colon through, as the model's pattern does (the operation refuses it, §4a)", () => {
+    expect(validateRequest(CreateAliasRequest, { AliasName: "alias/my:alias", TargetKeyId: KEY_ID }).success).toBe(true);
   });
 
   it.each([1, 1000])("accepts a Limit of %i, the ends of the range", (limit) => {

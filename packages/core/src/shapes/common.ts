@@ -28,8 +28,12 @@ export const MarkerType = awsString({ min: 1, max: 1024, pattern: "[\\u0020-\\u0
 /** `GrantTokenList`: 0..10 grant tokens of 1..8192 characters. */
 export const GrantTokenList = z.array(awsString({ min: 1, max: 8192 })).min(0).max(10);
 
-/** `AliasNameType`: 1..256 characters of `^[a-zA-Z0-9/_-]+$`. */
-export const AliasNameType = awsString({ min: 1, max: 256, pattern: "^[a-zA-Z0-9/_-]+$" });
+/**
+ * `AliasNameType`: 1..256 characters of the model's pattern `^[a-zA-Z0-9:/_-]+$`, quoted as is in the Coral message.
+ * The pattern lets `:` through; KMS then refuses it as `<name> contains invalid characters for an alias` (an
+ * operation check, not a model constraint: KMS-FIDELITY.md §4a).
+ */
+export const AliasNameType = awsString({ min: 1, max: 256, pattern: "^[a-zA-Z0-9:/_-]+$" });
 
 /** `ArnType`: 20..2048 characters. */
 export const ArnType = awsString({ min: 20, max: 2048 });
