@@ -198,8 +198,8 @@ export type KeyReference =
  * How an operation treats key identifiers.
  *
  * - `aliases`: whether alias names and alias ARNs are accepted and resolved to their key. The policy operations do
- *   [DEC KMS-FIDELITY.md §4: real KMS resolves aliases in operations documented as key-only];
- *   CreateAlias/UpdateAlias targets do not [DOC].
+ *   [DEC KMS-FIDELITY.md §4b: documented as key ID or key ARN only, reports of AWS resolving aliases there are weak;
+ *   the emulator can refuse them instead]; CreateAlias/UpdateAlias targets do not [DOC].
  * - `crossAccount`: whether a key ARN of another account may be used. The policy operations say "Cross-account use:
  *   No" [DOC]; they answer AccessDeniedException whether or not the key exists [DEC §4].
  */
