@@ -98,7 +98,7 @@ export const ORIGINS = ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STO
 export const OriginType = awsEnum(ORIGINS);
 export type OriginType = z.infer<typeof OriginType>;
 
-/** `KeyState`. */
+/** `KeyState`, model order; printed in Coral's order. */
 export const KEY_STATES = [
   "Creating",
   "Enabled",
@@ -131,7 +131,7 @@ export const MultiRegionKey = z.object({ Arn: z.string(), Region: z.string() });
 
 /** `MultiRegionConfiguration`. */
 export const MultiRegionConfiguration = z.object({
-  MultiRegionKeyType: z.enum(["PRIMARY", "REPLICA"]),
+  MultiRegionKeyType: awsEnum(["PRIMARY", "REPLICA"]),
   PrimaryKey: MultiRegionKey,
   ReplicaKeys: z.array(MultiRegionKey),
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { validateRequest } from "../validation.js";
-import { CUSTOMER_MASTER_KEY_SPECS, KEY_SPECS, KEY_USAGES, KeySpec, KeyUsageType, OriginType } from "./common.js";
+import {
+  CUSTOMER_MASTER_KEY_SPECS,
+  KEY_SPECS,
+  KEY_STATES,
+  KEY_USAGES,
+  KeySpec,
+  KeyState,
+  KeyUsageType,
+  OriginType,
+} from "./common.js";
 import { awsEnum, coralEnumOrder, javaStringHashCode } from "./constraints.js";
 import { CreateKeyRequest } from "./operations.js";
 
@@ -118,5 +127,10 @@ describe("the enum messages of the KMS shapes", () => {
   it("lists CustomerMasterKeySpec in Coral's order", () => {
     expect(printedValues(enumMessage({ CustomerMasterKeySpec: "NOPE" }))).toEqual(coralEnumOrder(CUSTOMER_MASTER_KEY_SPECS));
     expect(KeySpec.options).toEqual(coralEnumOrder(KEY_SPECS));
+  });
+
+  it("orders KeyState by the same rule", () => {
+    expect(KeyState.options).toEqual(coralEnumOrder(KEY_STATES));
+    expect([...KeyState.options].sort()).toEqual([...KEY_STATES].sort());
   });
 });
