@@ -44,8 +44,8 @@ export function javaStringHashCode(s: string): number {
 /**
  * The order in which Coral lists an enum's values in `Member must satisfy enum value set: [...]`, from the model's
  * order: ascending by the low five bits of each value's Java `String.hashCode()` (`hashCode & 31`), values with the
- * same bits in reverse model order. [REC] The rule reproduces 27 of the 28 recorded AWS enum messages whose value set
- * is a model enum, across 12 services (KMS `KeySpec` and `MacAlgorithmSpec` among them); KMS's `keyUsage` message is
+ * same bits in reverse model order. [REC] The rule reproduces every one of the 20 recorded AWS enum messages whose
+ * value set is a model enum (KMS `macAlgorithm` among them) and KMS's `keySpec` of 2023; KMS's `keyUsage` message is
  * the known exception (KMS-FIDELITY.md §3).
  */
 export function coralEnumOrder<const T extends readonly string[]>(modelOrder: T): T[number][] {
