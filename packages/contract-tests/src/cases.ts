@@ -56,20 +56,23 @@ export type ContractCase = z.infer<typeof ContractCase>;
 export const FIXTURES_DIR = new URL("../fixtures/", import.meta.url);
 
 /**
- * Reads every case of `fixtures/cases/*.json` (each file an array of cases), validated, in file then array order.
+ * Reads every case of `fixtures/<folder>/*.json` (each file an array of cases), validated, in file then array order.
+ * `folder` is `cases` (the suite every adapter runs) unless a suite for another emulator setting is wanted, e.g.
+ * `cases-policy-operation-aliases-refused`.
  *
  * @throws Error naming the file and member when a fixture is malformed, or when two cases share a name.
  */
-export function loadContractCases(): ContractCase[] {
-  const dir = new URL("cases/", FIXTURES_DIR);
+export function loadContractCases(folder = "cases"): ContractCase[] {
+  if (!/^[a-z0-9-]+$/.test(folder)) throw new Error(`bad case folder ${folder}`);
+  const dir = new URL(`${folder}/`, FIXTURES_DIR);
   const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
   const cases: ContractCase[] = [];
   const names = new Set<string>();
   for (const file of files) {
     const parsed = z.array(ContractCase).safeParse(JSON.parse(readFileSync(new URL(file, dir), "utf8")));
-    if (!parsed.success) throw new Error(`fixtures/cases/${file} is not valid: ${z.prettifyError(parsed.error)}`);
+    if (!parsed.success) throw new Error(`fixtures/${folder}/${file} is not valid: ${z.prettifyError(parsed.error)}`);
     for (const c of parsed.data) {
-      if (names.has(c.name)) throw new Error(`fixtures/cases/${file}: case name used twice: ${c.name}`);
+      if (names.has(c.name)) throw new Error(`fixtures/${folder}/${file}: case name used twice: ${c.name}`);
       names.add(c.name);
       cases.push(c);
     }

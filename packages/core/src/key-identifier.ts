@@ -58,7 +58,8 @@ const MRK = /^mrk-[0-9a-f]{32}$/;
 // Two letters, or `eusc` for the European Sovereign Cloud (`eusc-de-east-1`, [DOC] botocore partitions.json).
 const REGION = /^(?:[a-z]{2}|eusc)(?:-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
-// [DOC] CreateAlias AliasName: 1..256, pattern ^[a-zA-Z0-9/_-]+$, starting with alias/.
+// [DOC] CreateAlias AliasName: 1..256, starting with alias/. The model's pattern ^[a-zA-Z0-9:/_-]+$ admits `:`, but
+// no alias can hold one ([RPT] KMS-FIDELITY.md §4a), so a usable alias name is alias/ + [a-zA-Z0-9/_-]+.
 const ALIAS_NAME = /^alias\/[a-zA-Z0-9/_-]+$/;
 /** Longest alias name, `alias/` included ([DOC] CreateAlias). */
 export const MAX_ALIAS_NAME_LENGTH = 256;
@@ -83,7 +84,10 @@ export function isRegion(s: string): boolean {
   return REGION.test(s);
 }
 
-/** Whether `s` is a well-formed alias name (`alias/` + `[a-zA-Z0-9/_-]+`, at most 256 characters). */
+/**
+ * Whether `s` is a well-formed alias name (`alias/` + `[a-zA-Z0-9/_-]+`, at most 256 characters). A name with `:`
+ * passes the model's pattern but is not one: KMS refuses to create it (KMS-FIDELITY.md §4a).
+ */
 export function isAliasName(s: string): boolean {
   return s.length <= MAX_ALIAS_NAME_LENGTH && ALIAS_NAME.test(s);
 }
@@ -194,8 +198,8 @@ export type KeyReference =
  * How an operation treats key identifiers.
  *
  * - `aliases`: whether alias names and alias ARNs are accepted and resolved to their key. The policy operations do
- *   [DEC KMS-FIDELITY.md §4: real KMS resolves aliases in operations documented as key-only];
- *   CreateAlias/UpdateAlias targets do not [DOC].
+ *   [DEC KMS-FIDELITY.md §4b: documented as key ID or key ARN only, reports of AWS resolving aliases there are weak;
+ *   the emulator can refuse them instead]; CreateAlias/UpdateAlias targets do not [DOC].
  * - `crossAccount`: whether a key ARN of another account may be used. The policy operations say "Cross-account use:
  *   No" [DOC]; they answer AccessDeniedException whether or not the key exists [DEC §4].
  */

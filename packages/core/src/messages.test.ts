@@ -63,6 +63,21 @@ describe("messages", () => {
       expected:
         'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
     },
+    {
+      vector: "LocalStack test_hmac_create_key_invalid_operations / create-hmac-key-without-key-usage [REC]",
+      text: messages.keyUsageRequired(),
+      expected: "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.",
+    },
+    {
+      vector: "LocalStack test_derive_shared_secret / response-invalid-key-spec [REC]",
+      text: messages.keyUsageIncompatible("KEY_AGREEMENT", "RSA_2048"),
+      expected: "KeyUsage KEY_AGREEMENT is not compatible with KeySpec RSA_2048",
+    },
+    {
+      vector: "hashicorp/terraform-provider-aws#12891 [RPT]",
+      text: messages.aliasInvalidCharacters("alias/Service:Test"),
+      expected: "alias/Service:Test contains invalid characters for an alias",
+    },
   ])("matches the AWS text of $vector", ({ text, expected }) => {
     expect(text).toBe(expected);
   });

@@ -39,6 +39,22 @@ export const messages = {
   /** [DEC] §7: LimitExceededException for a policy over 32 KiB. */
   policyTooLarge: (bytes: number) =>
     `The key policy document is ${bytes} bytes, which exceeds the 32768-byte limit for key policies.`,
+  /**
+   * [REC] CreateKey with a KeySpec other than SYMMETRIC_DEFAULT and no KeyUsage (ValidationException; LocalStack
+   * snapshot `test_hmac_create_key_invalid_operations`, recorded against AWS 2023-04-13).
+   */
+  keyUsageRequired: () => "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.",
+  /**
+   * [REC] CreateKey with a KeyUsage the KeySpec does not allow (ValidationException; LocalStack snapshot
+   * `test_derive_shared_secret` / `response-invalid-key-spec`: `KeyUsage KEY_AGREEMENT is not compatible with KeySpec RSA_2048`).
+   */
+  keyUsageIncompatible: (keyUsage: string, keySpec: string) => `KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`,
+  /**
+   * [RPT] ValidationException for an alias name with `:`, which the model's pattern `^[a-zA-Z0-9:/_-]+$` lets through
+   * (hashicorp/terraform-provider-aws#12891: `ValidationException: alias/Service:Test contains invalid characters for
+   * an alias`, status 400).
+   */
+  aliasInvalidCharacters: (aliasName: string) => `${aliasName} contains invalid characters for an alias`,
   /** [REC] CreateAlias without the alias/ prefix (ValidationException). */
   aliasPrefix: () =>
     'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',

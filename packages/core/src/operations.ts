@@ -15,6 +15,7 @@ export interface OperationSpec {
   readonly keyIdentifiers?: KeyIdentifierRules;
 }
 
+// [DEC] KMS-FIDELITY.md §4b: aliases resolved by default; the emulator's config.policyOperationAliases can refuse them.
 const POLICY_OPERATION: KeyIdentifierRules = { aliases: true, crossAccount: false };
 const KEY_OPERATION_ANY_ACCOUNT: KeyIdentifierRules = { aliases: true, crossAccount: true };
 const KEY_MANAGEMENT: KeyIdentifierRules = { aliases: true, crossAccount: false };

@@ -206,7 +206,7 @@ describe("aliases", () => {
       error: {
         __type: "ValidationException",
         message:
-          "1 validation error detected: Value 'alias/my app' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9/_-]+$",
+          "1 validation error detected: Value 'alias/my app' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$",
       },
     },
   ])("refuses $what", async ({ AliasName, error }) => {

@@ -3,8 +3,8 @@ import { awsEnum, awsInteger, awsString } from "./constraints.js";
 
 /**
  * Shapes shared by several KMS operations, named as in the AWS model (botocore `kms/2014-11-01/service-2.json`).
- * Constraints are the model's [DOC]; enum value orders are AWS's where recorded ([REC] vector `validation-enum`),
- * else the model's [DEC].
+ * Constraints are the model's [DOC]. Enum constants list the model's order; the schemas print them in the order
+ * Coral does (`coralEnumOrder`, KMS-FIDELITY.md §3).
  */
 
 /** `KeyIdType`: a key ID, key ARN, alias name or alias ARN; 1..2048 characters. */
@@ -28,25 +28,29 @@ export const MarkerType = awsString({ min: 1, max: 1024, pattern: "[\\u0020-\\u0
 /** `GrantTokenList`: 0..10 grant tokens of 1..8192 characters. */
 export const GrantTokenList = z.array(awsString({ min: 1, max: 8192 })).min(0).max(10);
 
-/** `AliasNameType`: 1..256 characters of `^[a-zA-Z0-9/_-]+$`. */
-export const AliasNameType = awsString({ min: 1, max: 256, pattern: "^[a-zA-Z0-9/_-]+$" });
+/**
+ * `AliasNameType`: 1..256 characters of the model's pattern `^[a-zA-Z0-9:/_-]+$`, quoted as is in the Coral message.
+ * The pattern lets `:` through; KMS then refuses it as `<name> contains invalid characters for an alias` (an
+ * operation check, not a model constraint: KMS-FIDELITY.md §4a).
+ */
+export const AliasNameType = awsString({ min: 1, max: 256, pattern: "^[a-zA-Z0-9:/_-]+$" });
 
 /** `ArnType`: 20..2048 characters. */
 export const ArnType = awsString({ min: 20, max: 2048 });
 
-/** `KeySpec`, in the order AWS printed it in 2023 [REC], newer specs after it in model order [DEC]. */
+/** `KeySpec`, model order; printed in Coral's order (`coralEnumOrder`, [REC] vector `validation-enum`). */
 export const KEY_SPECS = [
   "RSA_2048",
-  "ECC_NIST_P384",
-  "ECC_NIST_P256",
-  "ECC_NIST_P521",
-  "HMAC_384",
   "RSA_3072",
-  "ECC_SECG_P256K1",
   "RSA_4096",
+  "ECC_NIST_P256",
+  "ECC_NIST_P384",
+  "ECC_NIST_P521",
+  "ECC_SECG_P256K1",
   "SYMMETRIC_DEFAULT",
-  "HMAC_256",
   "HMAC_224",
+  "HMAC_256",
+  "HMAC_384",
   "HMAC_512",
   "SM2",
   "ML_DSA_44",
@@ -57,7 +61,7 @@ export const KEY_SPECS = [
 export const KeySpec = awsEnum(KEY_SPECS);
 export type KeySpec = z.infer<typeof KeySpec>;
 
-/** `CustomerMasterKeySpec` (deprecated alias of KeySpec), model order [DEC]. */
+/** `CustomerMasterKeySpec` (deprecated alias of KeySpec), model order; printed in Coral's order. */
 export const CUSTOMER_MASTER_KEY_SPECS = [
   "RSA_2048",
   "RSA_3072",
@@ -75,17 +79,26 @@ export const CUSTOMER_MASTER_KEY_SPECS = [
 ] as const;
 export const CustomerMasterKeySpec = awsEnum(CUSTOMER_MASTER_KEY_SPECS);
 
-/** `KeyUsageType`, model order [DEC]. */
+/** `KeyUsageType`, model order. */
 export const KEY_USAGES = ["SIGN_VERIFY", "ENCRYPT_DECRYPT", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"] as const;
-export const KeyUsageType = awsEnum(KEY_USAGES);
+/**
+ * The order AWS prints `keyUsage`'s values in: [REC] `[ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC]` (LocalStack
+ * snapshot `test_hmac_create_key_invalid_operations`, 2023), the one recorded KMS enum message that is not Coral's
+ * hash order but the order the usages were introduced; `KEY_AGREEMENT` (2024) appended [DEC].
+ */
+export const KEY_USAGES_PRINTED = ["ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"] as const;
+export const KeyUsageType = awsEnum(KEY_USAGES, KEY_USAGES_PRINTED);
 export type KeyUsageType = z.infer<typeof KeyUsageType>;
 
-/** `OriginType`, model order [DEC]. */
+/**
+ * `OriginType`, model order; printed in Coral's order (the rule gives `[EXTERNAL, AWS_CLOUDHSM, AWS_KMS]` for the
+ * three origins of 2019, as local-kms quotes it [RPT]).
+ */
 export const ORIGINS = ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"] as const;
 export const OriginType = awsEnum(ORIGINS);
 export type OriginType = z.infer<typeof OriginType>;
 
-/** `KeyState`. */
+/** `KeyState`, model order; printed in Coral's order. */
 export const KEY_STATES = [
   "Creating",
   "Enabled",
@@ -118,7 +131,7 @@ export const MultiRegionKey = z.object({ Arn: z.string(), Region: z.string() });
 
 /** `MultiRegionConfiguration`. */
 export const MultiRegionConfiguration = z.object({
-  MultiRegionKeyType: z.enum(["PRIMARY", "REPLICA"]),
+  MultiRegionKeyType: awsEnum(["PRIMARY", "REPLICA"]),
   PrimaryKey: MultiRegionKey,
   ReplicaKeys: z.array(MultiRegionKey),
 });

@@ -32,7 +32,41 @@ export function awsInteger(options: { min?: number; max?: number } = {}) {
   return schema;
 }
 
-/** An enum member; `values` in the order AWS prints them in `Member must satisfy enum value set: [...]`. */
-export function awsEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values);
+/**
+ * Java's `String.hashCode()`: `s[0]·31^(n-1) + … + s[n-1]` over UTF-16 code units, as a signed 32-bit integer.
+ */
+export function javaStringHashCode(s: string): number {
+  let hash = 0;
+  for (let i = 0; i < s.length; i++) hash = (Math.imul(31, hash) + s.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/**
+ * The order in which Coral lists an enum's values in `Member must satisfy enum value set: [...]`, from the model's
+ * order: ascending by the low five bits of each value's Java `String.hashCode()` (`hashCode & 31`), values with the
+ * same bits in reverse model order. [REC] The rule reproduces every one of the 20 recorded AWS enum messages whose
+ * value set is a model enum (KMS `macAlgorithm` among them) and KMS's `keySpec` of 2023; KMS's `keyUsage` message is
+ * the known exception (KMS-FIDELITY.md §3).
+ */
+export function coralEnumOrder<const T extends readonly string[]>(modelOrder: T): T[number][] {
+  return modelOrder
+    .map((value, index) => ({ value, index, bucket: javaStringHashCode(value) & 31 }))
+    .sort((a, b) => a.bucket - b.bucket || b.index - a.index)
+    .map((entry) => entry.value);
+}
+
+/**
+ * An enum member. `modelOrder` is the values in the AWS model's order; `printedOrder` the order AWS lists them in
+ * `Member must satisfy enum value set: [...]`, by default {@link coralEnumOrder}. Give `printedOrder` only where a
+ * recorded AWS message contradicts the rule.
+ *
+ * @throws Error when `printedOrder` is not a permutation of `modelOrder` (a bug in a shape definition).
+ */
+export function awsEnum<const T extends readonly [string, ...string[]]>(
+  modelOrder: T,
+  printedOrder: readonly T[number][] = coralEnumOrder(modelOrder),
+) {
+  const same = printedOrder.length === modelOrder.length && modelOrder.every((v) => printedOrder.includes(v));
+  if (!same) throw new Error(`enum printed order ${printedOrder.join(",")} is not a permutation of the model's`);
+  return z.enum(printedOrder as unknown as T);
 }

@@ -7,14 +7,17 @@ export const ALIAS_PREFIX = "alias/";
 export const RESERVED_ALIAS_PREFIX = "alias/aws/";
 
 /**
- * Checks an (already model-validated) `AliasName` that a caller wants to create, point or delete:
- * without `alias/` → ValidationException with AWS's text ([REC] vector `create-alias-without-prefix`); `alias/aws/…`
- * → InvalidAliasNameException [DEC text]; nothing after `alias/` → InvalidAliasNameException [DEC].
+ * Checks an (already model-validated) `AliasName` that a caller wants to create, point or delete, in this order:
+ * without `alias/` → ValidationException with AWS's text ([REC] vector `create-alias-without-prefix`); a `:` (which
+ * the model's pattern admits) → ValidationException `<name> contains invalid characters for an alias` ([RPT]
+ * KMS-FIDELITY.md §4a; its place after the prefix check is [DEC]); `alias/aws/…` → InvalidAliasNameException [DEC
+ * text]; nothing after `alias/` → InvalidAliasNameException [DEC].
  *
  * @returns `undefined` when the name may be used, else the error.
  */
 export function checkCustomerAliasName(aliasName: string): KmsError | undefined {
   if (!aliasName.startsWith(ALIAS_PREFIX)) return createKmsError("ValidationException", messages.aliasPrefix());
+  if (aliasName.includes(":")) return createKmsError("ValidationException", messages.aliasInvalidCharacters(aliasName));
   if (aliasName.startsWith(RESERVED_ALIAS_PREFIX)) {
     return createKmsError("InvalidAliasNameException", messages.aliasReserved(aliasName));
   }

@@ -41,6 +41,13 @@ export interface EmulatorConfig {
   readonly auth: AuthConfig;
   /** Whether every operation on a key is first authorized by the key's policy (KMS-FIDELITY.md §8). Default `false`. */
   readonly enforceKeyPolicies: boolean;
+  /**
+   * How GetKeyPolicy, PutKeyPolicy and ListKeyPolicies treat an alias name or alias ARN in `KeyId`
+   * (KMS-FIDELITY.md §4b). `"resolve"` (default, [DEC]): as DescribeKey does, an unknown alias being
+   * `Alias <alias ARN> is not found.`. `"refuse"`: as the API reference documents (key ID or key ARN only),
+   * NotFoundException `Invalid keyId '<KeyId>'`, AWS's text for a KeyId it cannot parse as a key ID or key ARN.
+   */
+  readonly policyOperationAliases: "resolve" | "refuse";
   /** Where causes of internal errors go (never to the wire). Default: nowhere. */
   readonly logError?: (message: string, cause: unknown) => void;
 }
@@ -62,6 +69,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   maxJsonDepth: 64,
   auth: { mode: "none" },
   enforceKeyPolicies: false,
+  policyOperationAliases: "resolve",
 };
 
 /** Everything a handler may use for one request. */

@@ -6,7 +6,10 @@ import {
   err,
   formatKeyArn,
   keyAlgorithms,
+  messages,
   ok,
+  type KeySpec,
+  type KeyUsageType,
 } from "@keypolicy/core";
 import { defaultKeyPolicy } from "@keypolicy/policy";
 import type { StoredKey } from "../../store/types.js";
@@ -29,11 +32,8 @@ export async function createKey(ctx: OperationContext, input: CreateKeyRequest):
     return err(createKmsError("ValidationException", "You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated."));
   }
   const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
-  const keyUsage = input.KeyUsage ?? "ENCRYPT_DECRYPT";
-  if (!keyAlgorithms(keySpec, keyUsage)) {
-    // [DEC] text.
-    return err(createKmsError("ValidationException", `KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`));
-  }
+  const keyUsage = resolveKeyUsage(keySpec, input.KeyUsage);
+  if (!keyUsage.success) return keyUsage;
   const origin = input.Origin ?? "AWS_KMS";
   if (origin === "AWS_CLOUDHSM" || origin === "EXTERNAL_KEY_STORE" || input.CustomKeyStoreId !== undefined) {
     return err(createKmsError("UnsupportedOperationException", "Custom key stores are not supported by this emulator."));
@@ -59,7 +59,7 @@ export async function createKey(ctx: OperationContext, input: CreateKeyRequest):
     keyId,
     description: input.Description ?? "",
     keySpec,
-    keyUsage,
+    keyUsage: keyUsage.data,
     origin,
     keyState: origin === "EXTERNAL" ? "PendingImport" : "Enabled",
     creationDate: ctx.clock.now(),
@@ -73,4 +73,24 @@ export async function createKey(ctx: OperationContext, input: CreateKeyRequest):
     return err(createKmsError("KMSInternalException", "Key ID collision; try again."));
   }
   return ok({ KeyMetadata: toKeyMetadata(key) });
+}
+
+/**
+ * The key usage of a new key: `KeyUsage` as given, or ENCRYPT_DECRYPT for a symmetric encryption key, the only spec
+ * for which it may be omitted ([DOC] CreateKey: optional only for symmetric encryption keys).
+ *
+ * @returns the usage, or ValidationException: `You must specify a KeyUsage value …` when it is omitted for another
+ *   spec ([REC]), `KeyUsage <usage> is not compatible with KeySpec <spec>` when the spec does not allow it ([REC]).
+ *   The omission is checked first, so `KeySpec: HMAC_256` alone never reports a mismatch with a default.
+ */
+function resolveKeyUsage(keySpec: KeySpec, keyUsage: KeyUsageType | undefined): Result<KeyUsageType> {
+  if (keyUsage === undefined) {
+    return keySpec === "SYMMETRIC_DEFAULT"
+      ? ok("ENCRYPT_DECRYPT")
+      : err(createKmsError("ValidationException", messages.keyUsageRequired()));
+  }
+  if (!keyAlgorithms(keySpec, keyUsage)) {
+    return err(createKmsError("ValidationException", messages.keyUsageIncompatible(keyUsage, keySpec)));
+  }
+  return ok(keyUsage);
 }

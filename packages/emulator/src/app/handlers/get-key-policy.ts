@@ -1,6 +1,7 @@
 import { OPERATIONS, type GetKeyPolicyRequest, type GetKeyPolicyResponse, type Result, ok, resolvePolicyName } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
 import { findKey } from "../keys.js";
+import { policyKeyIdentifiers } from "../policy-key-identifiers.js";
 
 const { action, keyIdentifiers } = OPERATIONS.GetKeyPolicy;
 
@@ -11,7 +12,7 @@ const { action, keyIdentifiers } = OPERATIONS.GetKeyPolicy;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html
  */
 export async function getKeyPolicy(ctx: OperationContext, input: GetKeyPolicyRequest): Promise<Result<GetKeyPolicyResponse>> {
-  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
+  const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action);
   if (!found.success) return found;
   const name = resolvePolicyName(input.PolicyName);
   if (!name.success) return name;

@@ -1,6 +1,7 @@
 import { OPERATIONS, DEFAULT_POLICY_NAME, type ListKeyPoliciesRequest, type ListKeyPoliciesResponse, type Result, ok } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
 import { findKey } from "../keys.js";
+import { policyKeyIdentifiers } from "../policy-key-identifiers.js";
 
 const { action, keyIdentifiers } = OPERATIONS.ListKeyPolicies;
 
@@ -11,7 +12,7 @@ const { action, keyIdentifiers } = OPERATIONS.ListKeyPolicies;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyPolicies.html
  */
 export async function listKeyPolicies(ctx: OperationContext, input: ListKeyPoliciesRequest): Promise<Result<ListKeyPoliciesResponse>> {
-  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
+  const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action);
   if (!found.success) return found;
   return ok({ PolicyNames: [DEFAULT_POLICY_NAME], Truncated: false });
 }

@@ -1,6 +1,7 @@
 import { OPERATIONS, type PutKeyPolicyRequest, type Result, ok, resolvePolicyName } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
 import { findKey } from "../keys.js";
+import { policyKeyIdentifiers } from "../policy-key-identifiers.js";
 import { preparePolicy } from "../policy-text.js";
 
 const { action, keyIdentifiers } = OPERATIONS.PutKeyPolicy;
@@ -13,7 +14,7 @@ const { action, keyIdentifiers } = OPERATIONS.PutKeyPolicy;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
  */
 export async function putKeyPolicy(ctx: OperationContext, input: PutKeyPolicyRequest): Promise<Result<undefined>> {
-  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
+  const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action);
   if (!found.success) return found;
   const name = resolvePolicyName(input.PolicyName);
   if (!name.success) return name;
