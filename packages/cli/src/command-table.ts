@@ -58,10 +58,16 @@ function parseAccountId(value: string): string {
 const AWS_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--endpoint-url <url>",
-    description: "send requests here (e.g. the emulator); default: AWS_ENDPOINT_URL_KMS, then AWS_ENDPOINT_URL, then AWS KMS",
+    description:
+      "send requests here (e.g. the emulator); default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the profile's " +
+      "services section (kms = / endpoint_url =), the profile's endpoint_url, then AWS KMS; " +
+      "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true (or the profile's ignore_configured_endpoint_urls) skips all but this flag",
   },
   { flags: "--region <region>", description: "AWS region; default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region" },
-  { flags: "--profile <name>", description: "a profile of the shared config/credentials files; default: AWS_PROFILE" },
+  {
+    flags: "--profile <name>",
+    description: "a profile of the shared config/credentials files (its region, credentials and endpoint_url); default: AWS_PROFILE, then default",
+  },
   {
     flags: "--output <format>",
     description: "json (the AWS CLI's, 4-space indent) or text; default: AWS_DEFAULT_OUTPUT if json or text, else json",

@@ -1,6 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import { EXIT_CODES } from "../exit-codes.js";
 import { type CommandDone, done } from "../io.js";
+import { configuredEndpoint } from "./configured-endpoint.js";
 
 /** The flags every AWS command takes, as the AWS CLI spells them. */
 export interface AwsCommonOptions {
@@ -20,7 +21,7 @@ export type OutputFormat = "json" | "text";
 /** Where and as whom to send requests: what a `KMSClient` needs. */
 export interface AwsSettings {
   readonly region: string;
-  /** Absent: the SDK's own endpoint resolution (KMS in `region`, or `endpoint_url` of the profile). */
+  /** Absent: KMS in `region` (configured endpoints are resolved here, never by the SDK). */
   readonly endpoint?: string;
   readonly profile?: string;
   /** Static credentials from the environment, or the SDK's default provider chain (resolved on first use). */
@@ -48,8 +49,9 @@ export function cliError(exitCode: number, message: string): CommandDone {
 /**
  * Resolves region, endpoint, profile and credentials the way the AWS CLI does, reading `env` (never `process.env`
  * directly, so tests control it):
- * - endpoint: `--endpoint-url`, then `AWS_ENDPOINT_URL_KMS`, then `AWS_ENDPOINT_URL` [DOC "Service-specific
- *   endpoints", AWS SDKs and Tools reference]; else the SDK's resolution;
+ * - endpoint: `--endpoint-url`, then the configured endpoint of {@link configuredEndpoint} (`AWS_ENDPOINT_URL_KMS`,
+ *   `AWS_ENDPOINT_URL`, the profile's services section, the profile's `endpoint_url`; all off with
+ *   `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls`); else KMS in the region;
  * - profile: `--profile`, then `AWS_PROFILE`; a named profile missing from both shared files is an error
  *   (exit 255, as AWS CLI v2.9.19 answers [REC]);
  * - region: `--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, then the profile's `region` in the config file
@@ -61,7 +63,8 @@ export function cliError(exitCode: number, message: string): CommandDone {
  * - output: `--output`, then `AWS_DEFAULT_OUTPUT` when it is `json` or `text`, else `json` [DEC: the AWS CLI's
  *   `table`/`yaml` are not offered].
  *
- * @returns the settings, or the outcome to report (exit 252 bad `--endpoint-url`, 253 no region, 255 no such profile).
+ * @returns the settings, or the outcome to report (exit 252 bad `--endpoint-url`, 253 no region, 255 no such profile
+ *   or a missing services section).
  */
 export async function resolveAwsSettings(
   options: AwsCommonOptions,
@@ -71,25 +74,37 @@ export async function resolveAwsSettings(
   if (options.endpointUrl !== undefined && !/^https?:\/\/[^/]/i.test(options.endpointUrl)) {
     return fail(EXIT_CODES.usage, CONFIG_MESSAGES.badEndpoint(options.endpointUrl));
   }
-  const endpoint = options.endpointUrl ?? nonEmpty(env.AWS_ENDPOINT_URL_KMS) ?? nonEmpty(env.AWS_ENDPOINT_URL);
   const profile = options.profile ?? nonEmpty(env.AWS_PROFILE);
   const files = { filepath: nonEmpty(env.AWS_SHARED_CREDENTIALS_FILE), configFilepath: nonEmpty(env.AWS_CONFIG_FILE) };
-  let region = options.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION);
-  if (profile !== undefined || region === undefined) {
-    const { loadSharedConfigFiles } = await import("@smithy/core/config");
-    const shared = await loadSharedConfigFiles({ ...definedOnly(files), ignoreCache: true });
-    if (profile !== undefined && !(profile in shared.configFile) && !(profile in shared.credentialsFile)) {
-      return fail(EXIT_CODES.other, CONFIG_MESSAGES.profileNotFound(profile));
-    }
-    region ??= nonEmpty(shared.configFile[profile ?? "default"]?.region);
+  const { loadSharedConfigFiles } = await import("@smithy/core/config");
+  const shared = await loadSharedConfigFiles({ ...definedOnly(files), ignoreCache: true });
+  if (profile !== undefined && !(profile in shared.configFile) && !(profile in shared.credentialsFile)) {
+    return fail(EXIT_CODES.other, CONFIG_MESSAGES.profileNotFound(profile));
   }
+  let endpoint = options.endpointUrl;
+  if (endpoint === undefined) {
+    const configured = configuredEndpoint(profile ?? "default", env, shared);
+    if (!configured.success) return fail(EXIT_CODES.other, configured.error);
+    endpoint = configured.data;
+  }
+  const region =
+    options.region ??
+    nonEmpty(env.AWS_REGION) ??
+    nonEmpty(env.AWS_DEFAULT_REGION) ??
+    nonEmpty(shared.configFile[profile ?? "default"]?.region);
   if (region === undefined) return fail(EXIT_CODES.configuration, CONFIG_MESSAGES.noRegion);
   const credentials = await resolveCredentials(options.profile, profile, files, env);
   const envOutput = env.AWS_DEFAULT_OUTPUT;
   const output = options.output ?? (envOutput === "json" || envOutput === "text" ? envOutput : "json");
   return {
     success: true,
-    data: { region, credentials, output, ...(endpoint !== undefined ? { endpoint } : {}), ...(profile !== undefined ? { profile } : {}) },
+    data: {
+      region,
+      credentials,
+      output,
+      ...(endpoint !== undefined ? { endpoint } : {}),
+      ...(profile !== undefined ? { profile } : {}),
+    },
   };
 }
 
