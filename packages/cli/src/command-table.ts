@@ -49,6 +49,12 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** `--cli-connect-timeout` / `--cli-read-timeout`: whole seconds, as the AWS CLI's `int` type; 0 means no timeout. */
+function parseTimeoutSeconds(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("must be a whole number of seconds (0: no timeout).");
+  return Number(value);
+}
+
 function parseAccountId(value: string): string {
   if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError("must be a 12-digit AWS account ID.");
   return value;
@@ -72,6 +78,18 @@ const AWS_OPTIONS: readonly OptionSpec[] = [
     flags: "--output <format>",
     description: "json (the AWS CLI's, 4-space indent) or text; default: AWS_DEFAULT_OUTPUT if json or text, else json",
     choices: ["json", "text"],
+  },
+  {
+    flags: "--cli-connect-timeout <seconds>",
+    description: "most seconds to wait for a connection; 0 waits forever. On timeout: exit 255",
+    defaultValue: 60,
+    parse: parseTimeoutSeconds,
+  },
+  {
+    flags: "--cli-read-timeout <seconds>",
+    description: "most seconds to wait for data on a connection (each attempt; the SDK retries twice); 0 waits forever. On timeout: exit 255",
+    defaultValue: 60,
+    parse: parseTimeoutSeconds,
   },
 ];
 

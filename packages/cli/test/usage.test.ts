@@ -40,6 +40,16 @@ describe("keypolicy's command line", () => {
     expect(stdout).toContain("254  the service refused the request");
   });
 
+  it.each(COMMANDS.filter((command) => command.name !== "serve").map((command) => [command.name]))(
+    "documents the AWS CLI's timeout flags in %s --help",
+    async (name) => {
+      // Commander wraps the help to the terminal's width.
+      const help = (await run([name, "--help"])).stdout.replace(/\s+/g, " ");
+      expect(help).toContain("--cli-connect-timeout <seconds> most seconds to wait for a connection; 0 waits forever. On timeout: exit 255 (default: 60)");
+      expect(help).toContain("--cli-read-timeout <seconds> most seconds to wait for data on a connection");
+    },
+  );
+
   it.each([
     ["an unknown flag", ["get-key-policy", "--key-id", "k", "--bogus"], "unknown option '--bogus'"],
     ["a missing --key-id", ["get-key-policy"], "required option '--key-id <id>' not specified"],

@@ -8,6 +8,9 @@ import type { AwsSettings } from "./settings.js";
  *
  * The SDK's own configured-endpoint lookup is turned off (`ignoreConfiguredEndpointUrls`): it would read the profile
  * of `AWS_PROFILE` instead of `--profile`; `settings.endpoint` already holds what the AWS CLI would use.
+ *
+ * Timeouts: `connectionTimeout` is the AWS CLI's connect timeout; `socketTimeout` (time a connected socket may stay
+ * silent) its read timeout; 0 turns either off, as in the AWS CLI.
  */
 export async function createKmsClient(settings: AwsSettings): Promise<KMSClient> {
   const { KMSClient } = await import("@aws-sdk/client-kms");
@@ -15,6 +18,7 @@ export async function createKmsClient(settings: AwsSettings): Promise<KMSClient>
     region: settings.region,
     credentials: settings.credentials,
     ignoreConfiguredEndpointUrls: true,
+    requestHandler: { connectionTimeout: settings.timeouts.connectMs, socketTimeout: settings.timeouts.readMs },
     ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
     ...(settings.profile !== undefined ? { profile: settings.profile } : {}),
   });

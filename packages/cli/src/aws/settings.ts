@@ -13,7 +13,14 @@ export interface AwsCommonOptions {
   readonly profile?: string;
   /** `--output`: `json` (default) or `text`. */
   readonly output?: OutputFormat;
+  /** `--cli-connect-timeout`: seconds to wait for the TCP connection; 0 waits forever. Default 60. */
+  readonly cliConnectTimeout?: number;
+  /** `--cli-read-timeout`: seconds a connected socket may stay silent; 0 waits forever. Default 60. */
+  readonly cliReadTimeout?: number;
 }
+
+/** The AWS CLI's default for `--cli-connect-timeout` and `--cli-read-timeout`, in seconds [DOC AWS CLI global options]. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** The output formats keypolicy prints (the AWS CLI's `json` and `text`). */
 export type OutputFormat = "json" | "text";
@@ -27,6 +34,8 @@ export interface AwsSettings {
   /** Static credentials from the environment, or the SDK's default provider chain (resolved on first use). */
   readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   readonly output: OutputFormat;
+  /** Milliseconds to wait for a connection / for the next byte on a connected socket; 0 waits forever. */
+  readonly timeouts: { readonly connectMs: number; readonly readMs: number };
 }
 
 /**
@@ -61,7 +70,8 @@ export function cliError(exitCode: number, message: string): CommandDone {
  *   provider chain (profile files, SSO, process, web identity, container/instance metadata). A missing credential is
  *   found when the first request is signed, after local validation, as in the AWS CLI.
  * - output: `--output`, then `AWS_DEFAULT_OUTPUT` when it is `json` or `text`, else `json` [DEC: the AWS CLI's
- *   `table`/`yaml` are not offered].
+ *   `table`/`yaml` are not offered];
+ * - timeouts: `--cli-connect-timeout` and `--cli-read-timeout` in seconds, default 60, 0 for none.
  *
  * @returns the settings, or the outcome to report (exit 252 bad `--endpoint-url`, 253 no region, 255 no such profile
  *   or a missing services section).
@@ -102,6 +112,10 @@ export async function resolveAwsSettings(
       region,
       credentials,
       output,
+      timeouts: {
+        connectMs: (options.cliConnectTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+        readMs: (options.cliReadTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+      },
       ...(endpoint !== undefined ? { endpoint } : {}),
       ...(profile !== undefined ? { profile } : {}),
     },
