@@ -49,6 +49,12 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** `--cli-connect-timeout` / `--cli-read-timeout`: whole seconds, as the AWS CLI's `int` type; 0 means no timeout. */
+function parseTimeoutSeconds(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("must be a whole number of seconds (0: no timeout).");
+  return Number(value);
+}
+
 function parseAccountId(value: string): string {
   if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError("must be a 12-digit AWS account ID.");
   return value;
@@ -58,14 +64,32 @@ function parseAccountId(value: string): string {
 const AWS_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--endpoint-url <url>",
-    description: "send requests here (e.g. the emulator); default: AWS_ENDPOINT_URL_KMS, then AWS_ENDPOINT_URL, then AWS KMS",
+    description:
+      "send requests here (e.g. the emulator); default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the profile's " +
+      "services section (kms = / endpoint_url =), the profile's endpoint_url, then AWS KMS; " +
+      "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true (or the profile's ignore_configured_endpoint_urls) skips all but this flag",
   },
   { flags: "--region <region>", description: "AWS region; default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region" },
-  { flags: "--profile <name>", description: "a profile of the shared config/credentials files; default: AWS_PROFILE" },
+  {
+    flags: "--profile <name>",
+    description: "a profile of the shared config/credentials files (its region, credentials and endpoint_url); default: AWS_PROFILE, then default",
+  },
   {
     flags: "--output <format>",
     description: "json (the AWS CLI's, 4-space indent) or text; default: AWS_DEFAULT_OUTPUT if json or text, else json",
     choices: ["json", "text"],
+  },
+  {
+    flags: "--cli-connect-timeout <seconds>",
+    description: "most seconds to wait for a connection; 0 waits forever. On timeout: exit 255",
+    defaultValue: 60,
+    parse: parseTimeoutSeconds,
+  },
+  {
+    flags: "--cli-read-timeout <seconds>",
+    description: "most seconds to wait for data on a connection (each attempt; the SDK retries twice); 0 waits forever. On timeout: exit 255",
+    defaultValue: 60,
+    parse: parseTimeoutSeconds,
   },
 ];
 

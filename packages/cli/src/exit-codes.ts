@@ -13,7 +13,11 @@ export const EXIT_CODES = {
   configuration: 253,
   /** The request was refused: the service's error, or the same error found before sending (same message format). */
   service: 254,
-  /** Anything else: the endpoint could not be reached, the emulator could not start, an unexpected failure. */
+  /**
+   * Anything else: the endpoint could not be reached or timed out, standard output could not be written (a full disk;
+   * a closed pipe is not a failure: output stops quietly, the command's code stands, as in the AWS CLI v2), an
+   * unexpected failure.
+   */
   other: 255,
 } as const;
 
@@ -24,4 +28,5 @@ export const EXIT_CODES_HELP = `Exit codes (as the AWS CLI v2):
   252  usage error: unknown flag, missing or invalid flag value
   253  configuration error: no region, no credentials
   254  the service refused the request (or would: checked before sending)
-  255  any other failure, e.g. the endpoint could not be reached`;
+  255  any other failure, e.g. the endpoint could not be reached or timed out,
+       standard output could not be written (a closed pipe is not a failure)`;

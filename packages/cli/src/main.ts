@@ -81,6 +81,11 @@ AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; --profile or AWS_PROFILE with the
 shared files (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE); SSO, process and
 web identity credentials; container and instance metadata.
 
+Requests go to --endpoint-url, else AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the
+kms endpoint_url of the profile's services section, the profile's endpoint_url,
+else AWS KMS (AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true keeps only the flag).
+--cli-connect-timeout / --cli-read-timeout: seconds, default 60, 0 for none.
+
 ${EXIT_CODES_HELP}
 
 Run \`keypolicy <command> --help\` for a command's flags and examples.`,

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { type RunningServer, startNodeServer } from "@keypolicy/emulator/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DEFAULT_POLICY, DEMO_KEY_ID, DEMO_SEED, REPO_ROOT, testEnv } from "./helpers.js";
 
 /** The built bin, as `npm i -g @keypolicy/cli` installs it. `pnpm build` (or `pnpm test` at the root) makes it. */
@@ -88,5 +89,47 @@ describe("the built keypolicy bin", () => {
       stdout: "",
       stderr: "\nAn error occurred (NotFoundException) when calling the GetKeyPolicy operation: Invalid keyId 'nope'\n",
     });
+  });
+});
+
+describe("the built bin's standard streams", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startNodeServer({ port: 0, seedFile: DEMO_SEED });
+  });
+  afterAll(() => server.close());
+
+  const getKeyPolicy = () => ["get-key-policy", "--key-id", DEMO_KEY_ID, "--endpoint-url", server.url, "--region", "us-east-2"];
+  const NO_NODE_TRACE = /^\s+at |node:internal|Unhandled 'error' event/m;
+
+  it.each([
+    ["--help", () => ["--help"]],
+    ["get-key-policy", getKeyPolicy],
+  ])("ends %s quietly with exit code 0 when standard output's reader is gone (| head -1)", async (_, argv) => {
+    const child = spawn(process.execPath, [BIN, ...argv()], { env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    // Closed before the child has even loaded Node: its first write meets a pipe without a reader (EPIPE).
+    child.stdout?.destroy();
+    const result = await exited(child);
+    expect(result.stderr).not.toMatch(NO_NODE_TRACE);
+    expect(result).toMatchObject({ code: 0, signal: null, stderr: "" });
+  });
+
+  it.runIf(existsSync("/dev/full")).each([
+    ["--help", () => ["--help"]],
+    ["get-key-policy", getKeyPolicy],
+  ])("ends %s with one line on stderr and exit code 255 when standard output is full (> /dev/full)", async (_, argv) => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const child = spawn(process.execPath, [BIN, ...argv()], { env: childEnv(), stdio: ["ignore", full, "pipe"] });
+      const result = await exited(child);
+      expect(result.stderr).not.toMatch(NO_NODE_TRACE);
+      expect(result).toMatchObject({
+        code: 255,
+        signal: null,
+        stderr: "\nCould not write to standard output: No space left on device (ENOSPC)\n",
+      });
+    } finally {
+      closeSync(full);
+    }
   });
 });

@@ -32,6 +32,13 @@ describe("keypolicy's command line", () => {
     for (const exitCode of ["252", "253", "254", "255"]) expect(stdout).toContain(exitCode);
   });
 
+  it("says in --help where requests go and how long keypolicy waits", async () => {
+    const help = (await run(["--help"])).stdout.replace(/\s+/g, " ");
+    expect(help).toContain("Requests go to --endpoint-url, else AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL,");
+    expect(help).toContain("the profile's endpoint_url");
+    expect(help).toContain("--cli-connect-timeout / --cli-read-timeout: seconds, default 60, 0 for none.");
+  });
+
   it.each(COMMANDS.map((command) => [command.name]))("prints %s --help with its flags, examples and exit codes", async (name) => {
     const { code, stdout, stderr } = await run([name, "--help"]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
@@ -39,6 +46,16 @@ describe("keypolicy's command line", () => {
     expect(stdout).toContain("Examples:\n  $ keypolicy ");
     expect(stdout).toContain("254  the service refused the request");
   });
+
+  it.each(COMMANDS.filter((command) => command.name !== "serve").map((command) => [command.name]))(
+    "documents the AWS CLI's timeout flags in %s --help",
+    async (name) => {
+      // Commander wraps the help to the terminal's width.
+      const help = (await run([name, "--help"])).stdout.replace(/\s+/g, " ");
+      expect(help).toContain("--cli-connect-timeout <seconds> most seconds to wait for a connection; 0 waits forever. On timeout: exit 255 (default: 60)");
+      expect(help).toContain("--cli-read-timeout <seconds> most seconds to wait for data on a connection");
+    },
+  );
 
   it.each([
     ["an unknown flag", ["get-key-policy", "--key-id", "k", "--bogus"], "unknown option '--bogus'"],

@@ -25,6 +25,26 @@ describe("resolveAwsSettings", () => {
   });
 
   it.each([
+    ["a named profile without one: not the default profile's", { profile: "aws" }, {}, undefined],
+    ["the credentials file's endpoint_url over the config file's (botocore merges it over)", { profile: "both" }, {}, "http://cred"],
+    ["none with AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true", { profile: "p" }, { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true", AWS_ENDPOINT_URL: "http://all" }, undefined],
+    ["none with AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=TRUE (any case)", { profile: "p" }, { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "TRUE" }, undefined],
+    ["the profile's with AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=false", { profile: "p" }, { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "false" }, "http://p"],
+    ["none with the profile's ignore_configured_endpoint_urls = true", { profile: "ignoring" }, { AWS_ENDPOINT_URL_KMS: "http://kms" }, undefined],
+    ["the flag even with ignore_configured_endpoint_urls = true", { profile: "ignoring", endpointUrl: "http://flag" }, {}, "http://flag"],
+  ])("takes the configured endpoint: %s", async (_, options, env, expected) => {
+    const dir = mkdtempSync(join(tmpdir(), "keypolicy-settings-"));
+    const files = { AWS_CONFIG_FILE: join(dir, "config"), AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials") };
+    writeFileSync(
+      files.AWS_CONFIG_FILE,
+      "[default]\nendpoint_url = http://default\n[profile aws]\nregion = us-east-2\n[profile p]\nendpoint_url = http://p\n" +
+        "[profile both]\nendpoint_url = http://config\n[profile ignoring]\nendpoint_url = http://p\nignore_configured_endpoint_urls = true\n",
+    );
+    writeFileSync(files.AWS_SHARED_CREDENTIALS_FILE, "[both]\nendpoint_url = http://cred\n");
+    expect((await settings(options, { AWS_REGION: "us-east-2", ...files, ...env })).endpoint).toBe(expected);
+  });
+
+  it.each([
     ["--region first", { region: "r-flag" }, { AWS_REGION: "r-env", AWS_DEFAULT_REGION: "r-default" }, "r-flag"],
     ["then AWS_REGION", {}, { AWS_REGION: "r-env", AWS_DEFAULT_REGION: "r-default" }, "r-env"],
     ["then AWS_DEFAULT_REGION", {}, { AWS_DEFAULT_REGION: "r-default" }, "r-default"],

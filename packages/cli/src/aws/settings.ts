@@ -1,6 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import { EXIT_CODES } from "../exit-codes.js";
 import { type CommandDone, done } from "../io.js";
+import { configuredEndpoint } from "./configured-endpoint.js";
 
 /** The flags every AWS command takes, as the AWS CLI spells them. */
 export interface AwsCommonOptions {
@@ -12,7 +13,14 @@ export interface AwsCommonOptions {
   readonly profile?: string;
   /** `--output`: `json` (default) or `text`. */
   readonly output?: OutputFormat;
+  /** `--cli-connect-timeout`: seconds to wait for the TCP connection; 0 waits forever. Default 60. */
+  readonly cliConnectTimeout?: number;
+  /** `--cli-read-timeout`: seconds a connected socket may stay silent; 0 waits forever. Default 60. */
+  readonly cliReadTimeout?: number;
 }
+
+/** The AWS CLI's default for `--cli-connect-timeout` and `--cli-read-timeout`, in seconds [DOC AWS CLI global options]. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** The output formats keypolicy prints (the AWS CLI's `json` and `text`). */
 export type OutputFormat = "json" | "text";
@@ -20,12 +28,14 @@ export type OutputFormat = "json" | "text";
 /** Where and as whom to send requests: what a `KMSClient` needs. */
 export interface AwsSettings {
   readonly region: string;
-  /** Absent: the SDK's own endpoint resolution (KMS in `region`, or `endpoint_url` of the profile). */
+  /** Absent: KMS in `region` (configured endpoints are resolved here, never by the SDK). */
   readonly endpoint?: string;
   readonly profile?: string;
   /** Static credentials from the environment, or the SDK's default provider chain (resolved on first use). */
   readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   readonly output: OutputFormat;
+  /** Milliseconds to wait for a connection / for the next byte on a connected socket; 0 waits forever. */
+  readonly timeouts: { readonly connectMs: number; readonly readMs: number };
 }
 
 /**
@@ -48,8 +58,9 @@ export function cliError(exitCode: number, message: string): CommandDone {
 /**
  * Resolves region, endpoint, profile and credentials the way the AWS CLI does, reading `env` (never `process.env`
  * directly, so tests control it):
- * - endpoint: `--endpoint-url`, then `AWS_ENDPOINT_URL_KMS`, then `AWS_ENDPOINT_URL` [DOC "Service-specific
- *   endpoints", AWS SDKs and Tools reference]; else the SDK's resolution;
+ * - endpoint: `--endpoint-url`, then the configured endpoint of {@link configuredEndpoint} (`AWS_ENDPOINT_URL_KMS`,
+ *   `AWS_ENDPOINT_URL`, the profile's services section, the profile's `endpoint_url`; all off with
+ *   `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls`); else KMS in the region;
  * - profile: `--profile`, then `AWS_PROFILE`; a named profile missing from both shared files is an error
  *   (exit 255, as AWS CLI v2.9.19 answers [REC]);
  * - region: `--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, then the profile's `region` in the config file
@@ -59,9 +70,11 @@ export function cliError(exitCode: number, message: string): CommandDone {
  *   provider chain (profile files, SSO, process, web identity, container/instance metadata). A missing credential is
  *   found when the first request is signed, after local validation, as in the AWS CLI.
  * - output: `--output`, then `AWS_DEFAULT_OUTPUT` when it is `json` or `text`, else `json` [DEC: the AWS CLI's
- *   `table`/`yaml` are not offered].
+ *   `table`/`yaml` are not offered];
+ * - timeouts: `--cli-connect-timeout` and `--cli-read-timeout` in seconds, default 60, 0 for none.
  *
- * @returns the settings, or the outcome to report (exit 252 bad `--endpoint-url`, 253 no region, 255 no such profile).
+ * @returns the settings, or the outcome to report (exit 252 bad `--endpoint-url`, 253 no region, 255 no such profile
+ *   or a missing services section).
  */
 export async function resolveAwsSettings(
   options: AwsCommonOptions,
@@ -71,25 +84,41 @@ export async function resolveAwsSettings(
   if (options.endpointUrl !== undefined && !/^https?:\/\/[^/]/i.test(options.endpointUrl)) {
     return fail(EXIT_CODES.usage, CONFIG_MESSAGES.badEndpoint(options.endpointUrl));
   }
-  const endpoint = options.endpointUrl ?? nonEmpty(env.AWS_ENDPOINT_URL_KMS) ?? nonEmpty(env.AWS_ENDPOINT_URL);
   const profile = options.profile ?? nonEmpty(env.AWS_PROFILE);
   const files = { filepath: nonEmpty(env.AWS_SHARED_CREDENTIALS_FILE), configFilepath: nonEmpty(env.AWS_CONFIG_FILE) };
-  let region = options.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION);
-  if (profile !== undefined || region === undefined) {
-    const { loadSharedConfigFiles } = await import("@smithy/core/config");
-    const shared = await loadSharedConfigFiles({ ...definedOnly(files), ignoreCache: true });
-    if (profile !== undefined && !(profile in shared.configFile) && !(profile in shared.credentialsFile)) {
-      return fail(EXIT_CODES.other, CONFIG_MESSAGES.profileNotFound(profile));
-    }
-    region ??= nonEmpty(shared.configFile[profile ?? "default"]?.region);
+  const { loadSharedConfigFiles } = await import("@smithy/core/config");
+  const shared = await loadSharedConfigFiles({ ...definedOnly(files), ignoreCache: true });
+  if (profile !== undefined && !(profile in shared.configFile) && !(profile in shared.credentialsFile)) {
+    return fail(EXIT_CODES.other, CONFIG_MESSAGES.profileNotFound(profile));
   }
+  let endpoint = options.endpointUrl;
+  if (endpoint === undefined) {
+    const configured = configuredEndpoint(profile ?? "default", env, shared);
+    if (!configured.success) return fail(EXIT_CODES.other, configured.error);
+    endpoint = configured.data;
+  }
+  const region =
+    options.region ??
+    nonEmpty(env.AWS_REGION) ??
+    nonEmpty(env.AWS_DEFAULT_REGION) ??
+    nonEmpty(shared.configFile[profile ?? "default"]?.region);
   if (region === undefined) return fail(EXIT_CODES.configuration, CONFIG_MESSAGES.noRegion);
   const credentials = await resolveCredentials(options.profile, profile, files, env);
   const envOutput = env.AWS_DEFAULT_OUTPUT;
   const output = options.output ?? (envOutput === "json" || envOutput === "text" ? envOutput : "json");
   return {
     success: true,
-    data: { region, credentials, output, ...(endpoint !== undefined ? { endpoint } : {}), ...(profile !== undefined ? { profile } : {}) },
+    data: {
+      region,
+      credentials,
+      output,
+      timeouts: {
+        connectMs: (options.cliConnectTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+        readMs: (options.cliReadTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+      },
+      ...(endpoint !== undefined ? { endpoint } : {}),
+      ...(profile !== undefined ? { profile } : {}),
+    },
   };
 }
 
