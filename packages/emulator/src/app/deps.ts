@@ -41,6 +41,11 @@ export interface EmulatorConfig {
   readonly auth: AuthConfig;
   /** Whether every operation on a key is first authorized by the key's policy (KMS-FIDELITY.md §8). Default `false`. */
   readonly enforceKeyPolicies: boolean;
+  /**
+   * `aws:SecureTransport` of every request. Default `true`: KMS endpoints accept only HTTPS, so in AWS the key is
+   * always `true` [DOC]; a policy requiring TLS should pass against a local plain-HTTP endpoint too (docs/security.md).
+   */
+  readonly secureTransport: boolean;
   /** Where causes of internal errors go (never to the wire). Default: nowhere. */
   readonly logError?: (message: string, cause: unknown) => void;
 }
@@ -62,6 +67,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   maxJsonDepth: 64,
   auth: { mode: "none" },
   enforceKeyPolicies: false,
+  secureTransport: true,
 };
 
 /** Everything a handler may use for one request. */
@@ -80,4 +86,6 @@ export interface OperationContext {
   };
   /** Reads stored key policies for enforcement, remembering what it read (one per app). */
   readonly readPolicy: KeyPolicyReader;
+  /** What the transport knows about the request: the peer's address (`aws:SourceIp`), when known. */
+  readonly request?: { readonly sourceIp?: string };
 }

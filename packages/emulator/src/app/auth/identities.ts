@@ -21,6 +21,10 @@ export interface Identity {
   readonly partition: Partition;
   readonly principalArn: string;
   readonly identityPolicies?: readonly string[];
+  /** For an assumed-role session: the role's ARN with its path (`aws:PrincipalArn`); default: no path [DEC]. */
+  readonly roleArn?: string;
+  /** `aws:userid`, as `sts get-caller-identity` prints `UserId`; default: the account for the root, else none. */
+  readonly userId?: string;
 }
 
 /** The identities of one emulator instance, and optionally the regions its endpoint serves. */
