@@ -269,3 +269,50 @@ describe("the authorization table is enforced for every operation", () => {
     },
   );
 });
+
+describe("aws:PrincipalArn of an assumed-role session is the role's ARN", () => {
+  const session = (roleArn?: string): Identity => ({
+    ...identity("session"),
+    principalArn: `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`,
+    ...(roleArn === undefined ? {} : { roleArn }),
+  });
+  const onlyRole = (roleArn: string) =>
+    keyPolicy({ Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalArn": roleArn } } });
+
+  it("in enforcement: a policy conditioned on the role ARN (no path by default) allows the session, and denies it", async () => {
+    const caller = session();
+    const { call, createKey } = setup([caller]);
+    const allowed = await createKey(onlyRole(`arn:aws:iam::${ACCOUNT}:role/Admin`));
+    expect((await call(caller, "DescribeKey", { KeyId: allowed.keyId })).status).toBe(200);
+    const refused = await createKey(
+      keyPolicy(allowRoot, { Effect: "Deny", Principal: "*", Action: "kms:DescribeKey", Resource: "*", Condition: { StringEquals: { "aws:PrincipalArn": `arn:aws:iam::${ACCOUNT}:role/Admin` } } }),
+    );
+    expect(await call(caller, "DescribeKey", { KeyId: refused.keyId })).toEqual(denied(caller.principalArn, "kms:DescribeKey", refused.arn, keyDeny));
+  });
+
+  it("in enforcement: the identity's RoleArn supplies the role's path", async () => {
+    const caller = session(`arn:aws:iam::${ACCOUNT}:role/team/Admin`);
+    const { call, createKey } = setup([caller]);
+    const withPath = await createKey(onlyRole(`arn:aws:iam::${ACCOUNT}:role/team/Admin`));
+    const withoutPath = await createKey(onlyRole(`arn:aws:iam::${ACCOUNT}:role/Admin`));
+    expect((await call(caller, "DescribeKey", { KeyId: withPath.keyId })).status).toBe(200);
+    expect((await call(caller, "DescribeKey", { KeyId: withoutPath.keyId })).body).toMatchObject({ __type: "AccessDeniedException" });
+  });
+
+  it.each(["PutKeyPolicy", "CreateKey"] as const)("in the %s lockout check: a policy allowing only the role ARN keeps the session in", async (operation) => {
+    const caller = session();
+    const { call, createKey } = setup([caller]);
+    const policy = onlyRole(`arn:aws:iam::${ACCOUNT}:role/Admin`);
+    if (operation === "CreateKey") {
+      expect((await call(caller, "CreateKey", { Policy: policy })).status).toBe(200);
+    } else {
+      const { keyId } = await createKey();
+      expect((await call(caller, "PutKeyPolicy", { KeyId: keyId, Policy: policy })).status).toBe(200);
+    }
+    const elsewhere = onlyRole(`arn:aws:iam::${ACCOUNT}:role/Other`);
+    expect((await call(caller, "CreateKey", { Policy: elsewhere })).body).toEqual({
+      __type: "MalformedPolicyDocumentException",
+      message: "The new key policy will not allow you to update the key policy in the future.",
+    });
+  });
+});

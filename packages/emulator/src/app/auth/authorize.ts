@@ -78,15 +78,29 @@ export async function requestConditionKeys(
   target: ResourceToAuthorize,
   parameters?: ConditionKeyParameters,
 ): Promise<ConditionKeys> {
-  const { caller, request } = ctx;
   const resource: ConditionKeyRequest["resource"] =
     "key" in target
       ? { kind: "key", key: await conditionKeyResource(ctx, target.key) }
       : target.resource === "alias"
-        ? { kind: "alias", accountId: caller.accountId }
+        ? { kind: "alias", accountId: ctx.caller.accountId }
         : { kind: "none" };
+  const requestAlias = "key" in target ? target.key.requestAlias : undefined;
+  return conditionKeysFor({ ...callerFacts(ctx, operation, parameters), resource, ...(requestAlias === undefined ? {} : { requestAlias }) });
+}
+
+/**
+ * The request context without a resource: what the caller and the transport contribute. The lockout safety check of
+ * PutKeyPolicy and CreateKey evaluates the new policy with it, so `aws:PrincipalArn` is the role ARN for a role
+ * session there too [DEC: AWS does not document the lockout check's context].
+ */
+export function callerConditionKeys(ctx: OperationContext, operation: OperationName, parameters?: ConditionKeyParameters): ConditionKeys {
+  return conditionKeysFor({ ...callerFacts(ctx, operation, parameters), resource: { kind: "none" } });
+}
+
+function callerFacts(ctx: OperationContext, operation: OperationName, parameters: ConditionKeyParameters | undefined) {
+  const { caller, request } = ctx;
   const identity = caller.identity;
-  return conditionKeysFor({
+  return {
     operation,
     principal: {
       principalArn: caller.principalArn,
@@ -98,10 +112,8 @@ export async function requestConditionKeys(
     now: ctx.clock.now(),
     secureTransport: ctx.config.secureTransport,
     ...(request?.sourceIp === undefined ? {} : { sourceIp: request.sourceIp }),
-    resource,
-    ...("key" in target && target.key.requestAlias !== undefined ? { requestAlias: target.key.requestAlias } : {}),
     ...(parameters === undefined ? {} : { parameters }),
-  });
+  };
 }
 
 /** The most aliases read per page when collecting `kms:ResourceAliases`. */
