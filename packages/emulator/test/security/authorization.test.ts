@@ -316,3 +316,34 @@ describe("aws:PrincipalArn of an assumed-role session is the role's ARN", () => 
     });
   });
 });
+
+describe("aws:SecureTransport", () => {
+  const requireTls = keyPolicy(allowRoot, {
+    Effect: "Deny",
+    Principal: "*",
+    Action: "kms:DescribeKey",
+    Resource: "*",
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  });
+
+  it("is true by default, as KMS is HTTPS-only: a policy refusing plain HTTP lets the request through", async () => {
+    const { call, createKey } = setup();
+    const { keyId } = await createKey(requireTls);
+    expect((await call(admin, "DescribeKey", { KeyId: keyId })).status).toBe(200);
+  });
+
+  it("is false when configured so: the same policy refuses the request", async () => {
+    const store = createMemoryStore();
+    const app = createEmulatorApp({
+      store,
+      clock: manualClock(NOW),
+      ids: sequentialIds(),
+      config: { enforceKeyPolicies: true, secureTransport: false, auth: { mode: "sigv4", identities: [root, admin] } },
+    });
+    const call = async (caller: Identity, operation: string, body: object) =>
+      answer(await app.fetch(await signedRequest({ identity: caller, operation, body: JSON.stringify(body), date: NOW })));
+    const created = await call(root, "CreateKey", { Policy: requireTls, BypassPolicyLockoutSafetyCheck: true });
+    const { KeyId, Arn } = (created.body as { KeyMetadata: { KeyId: string; Arn: string } }).KeyMetadata;
+    expect(await call(admin, "DescribeKey", { KeyId })).toEqual(denied(admin.principalArn, "kms:DescribeKey", Arn, keyDeny));
+  });
+});
