@@ -50,12 +50,20 @@ export interface EmulatorConfig {
   readonly logError?: (message: string, cause: unknown) => void;
 }
 
+/**
+ * Reads the caller's IP address (IPv4 or IPv6) of a request from what the runtime hands the app: the Fetch request
+ * and the runtime's `env` (Node: `{ incoming }`). `undefined` when unknown; then policies see no `aws:SourceIp`.
+ */
+export type SourceIpReader = (request: Request, env: unknown) => string | undefined;
+
 /** What {@link createEmulatorApp} needs: a store, a clock, an ID source and settings. */
 export interface EmulatorDeps {
   readonly store: KeyStore;
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly config?: Partial<EmulatorConfig>;
+  /** Where `aws:SourceIp` comes from (the runtime entry supplies it: {@link SourceIpReader}). Default: unknown. */
+  readonly sourceIp?: SourceIpReader;
 }
 
 /** The defaults of {@link EmulatorConfig}. */
