@@ -4,6 +4,7 @@ import {
   type ConditionKeyRequest,
   type ConditionKeyResource,
   type ConditionKeys,
+  type KeyPolicy,
   authorizationOf,
   authorize,
   conditionKeysFor,
@@ -49,38 +50,45 @@ export async function authorizeResource(
 
   const { caller } = ctx;
   const resourceArn = target.resource === "alias" ? target.aliasArn : target.resource === "*" ? "*" : target.key.arn;
-  const conditionKeys = await requestConditionKeys(ctx, operation, target, parameters);
+  const identityPolicies = caller.identity?.identityPolicies?.map((text) => ctx.readPolicy(text, "identity") ?? null);
+  const keyPolicy = "key" in target ? (ctx.readPolicy(target.key.key.policy) ?? null) : undefined;
+  // The key's aliases cost a store read; only a policy that names kms:ResourceAliases can use them.
+  const readAliases = [keyPolicy, ...(identityPolicies ?? [])].some((policy) => policy != null && namesResourceAliases(policy));
   const context = {
     principalArn: caller.principalArn,
     accountId: caller.accountId,
     action,
     resourceArn,
     keyAccountId: "key" in target ? target.key.key.accountId : caller.accountId,
-    conditionKeys,
+    conditionKeys: await requestConditionKeys(ctx, operation, target, parameters, readAliases),
   };
-  const identityPolicies = caller.identity?.identityPolicies?.map((text) => ctx.readPolicy(text, "identity") ?? null);
   const decision = authorize({
     context,
     ...(identityPolicies === undefined ? {} : { identityPolicies }),
-    ...("key" in target ? { keyPolicy: ctx.readPolicy(target.key.key.policy) ?? null } : {}),
+    ...(keyPolicy === undefined ? {} : { keyPolicy }),
   });
   if (decision.allowed) return ok(undefined);
   return err(createKmsError("AccessDeniedException", formatAccessDenied(decision, caller.principalArn, action, resourceArn)));
 }
 
+function namesResourceAliases(policy: KeyPolicy): boolean {
+  return policy.statements.some((statement) => statement.conditions.some((c) => c.key.toLowerCase() === "kms:resourcealiases"));
+}
+
 /**
  * The request context of one check ({@link conditionKeysFor}): the caller as authenticated, the transport's facts,
- * and for a key its properties, tags and aliases (read from the store).
+ * and for a key its properties, tags and (with `readAliases`, read from the store) aliases.
  */
 export async function requestConditionKeys(
   ctx: OperationContext,
   operation: OperationName,
   target: ResourceToAuthorize,
   parameters?: ConditionKeyParameters,
+  readAliases = true,
 ): Promise<ConditionKeys> {
   const resource: ConditionKeyRequest["resource"] =
     "key" in target
-      ? { kind: "key", key: await conditionKeyResource(ctx, target.key) }
+      ? { kind: "key", key: await conditionKeyResource(ctx, target.key, readAliases) }
       : target.resource === "alias"
         ? { kind: "alias", accountId: ctx.caller.accountId }
         : { kind: "none" };
@@ -119,10 +127,10 @@ function callerFacts(ctx: OperationContext, operation: OperationName, parameters
 /** The most aliases read per page when collecting `kms:ResourceAliases`. */
 const ALIAS_PAGE = 100;
 
-async function conditionKeyResource(ctx: OperationContext, { key, arn }: KeyToAuthorize): Promise<ConditionKeyResource> {
+async function conditionKeyResource(ctx: OperationContext, { key, arn }: KeyToAuthorize, readAliases: boolean): Promise<ConditionKeyResource> {
   const aliases: string[] = [];
   let after: string | undefined;
-  for (;;) {
+  while (readAliases) {
     const page = await ctx.store.listAliases(key, { targetKeyId: key.keyId, limit: ALIAS_PAGE, ...(after === undefined ? {} : { after }) });
     aliases.push(...page.items.map((alias) => alias.aliasName));
     after = page.items.at(-1)?.aliasName;
