@@ -1,6 +1,6 @@
 // Cloudflare Worker entry: the emulator app over the D1 binding `DB`. Clock and ids come from the Workers runtime.
 import { CONTENT_TYPE, createKmsError, encodeErrorBody, err, errorStatus, ok, REQUEST_ID_HEADER, type Result } from "@keypolicy/core";
-import { createD1Store, createEmulatorApp, type EmulatorConfig, type Identities, parseIdentities, webClock, webIds } from "@keypolicy/emulator";
+import { cloudflareSourceIp, createD1Store, createEmulatorApp, type EmulatorConfig, type Identities, parseIdentities, webClock, webIds } from "@keypolicy/emulator";
 
 /** Bindings, vars and secrets of wrangler.jsonc. */
 export interface Env {
@@ -33,6 +33,7 @@ function createWorkerFetch(env: Env): Fetch {
     store: createD1Store(env.DB),
     clock: webClock,
     ids: webIds,
+    sourceIp: cloudflareSourceIp,
     config: {
       ...(env.KEYPOLICY_DEFAULT_ACCOUNT_ID ? { defaultAccountId: env.KEYPOLICY_DEFAULT_ACCOUNT_ID } : {}),
       ...(env.KEYPOLICY_DEFAULT_REGION ? { defaultRegion: env.KEYPOLICY_DEFAULT_REGION } : {}),

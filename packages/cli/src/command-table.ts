@@ -124,6 +124,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: "--auth <mode>", description: "none: any signature is accepted; sigv4: verify signatures", choices: ["none", "sigv4"] },
       { flags: "--identities <file>", description: "access keys and principals accepted with --auth sigv4" },
       { flags: "--enforce-key-policies", description: "authorize every request with the key's policy" },
+      {
+        flags: "--secure-transport <bool>",
+        description: "the aws:SecureTransport policies see (KMS is HTTPS-only, so true as in AWS)",
+        choices: ["true", "false"],
+        defaultValue: "true",
+      },
     ],
     examples: [
       "keypolicy serve --seed examples/demo-seed.yaml",

@@ -170,6 +170,32 @@ describe("keypolicy serve", () => {
     expect(fake.stderr()).toContain("identities[0].PrincipalArn");
   });
 
+  it("gives policies aws:SecureTransport true by default, and what --secure-transport says", async () => {
+    const send = async (url: string, operation: string, body: object) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `TrentService.${operation}` },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as { __type?: string; KeyMetadata?: { KeyId: string } } };
+    };
+    const Policy = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" },
+        { Effect: "Deny", Principal: "*", Action: "kms:DescribeKey", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
+      ],
+    });
+    for (const [flags, expected] of [[[], 200], [["--secure-transport", "false"], 400]] as const) {
+      const { fake, exit, url } = await serve(["--enforce-key-policies", ...flags]);
+      const created = await send(url, "CreateKey", { Policy, BypassPolicyLockoutSafetyCheck: true });
+      const described = await send(url, "DescribeKey", { KeyId: created.body.KeyMetadata?.KeyId });
+      expect(described.status).toBe(expected);
+      fake.shutdown();
+      expect(await exit).toBe(0);
+    }
+  });
+
   it("verifies signatures with --auth sigv4 and enforces key policies with --enforce-key-policies", async () => {
     const dir = makeTempDir();
     writeFileSync(

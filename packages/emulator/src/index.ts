@@ -1,5 +1,5 @@
 export { createEmulatorApp } from "./app/create-app.js";
-export type { Clock, EmulatorConfig, EmulatorDeps, IdSource, OperationContext } from "./app/deps.js";
+export type { Clock, EmulatorConfig, EmulatorDeps, IdSource, OperationContext, SourceIpReader } from "./app/deps.js";
 export { DEFAULT_CONFIG } from "./app/deps.js";
 export { toKeyMetadata } from "./app/keys.js";
 export { createMemoryStore, applyPatch } from "./store/memory.js";
@@ -8,6 +8,7 @@ export { applySeed, type ApplySeedOptions, parseSeed, SeedFile, type SeedProblem
 export { createSqlStore, type SqlQuery, type SqlRow, type SqlValue } from "./store/sql.js";
 export { createD1Store, type D1DatabaseLike } from "./store/d1.js";
 export { webClock, webIds } from "./runtime/web.js";
+export { cloudflareSourceIp } from "./runtime/cloudflare-source-ip.js";
 export type { AuthConfig, AuthenticatedCaller, Authenticator } from "./app/auth/authenticate.js";
 export { createSigV4Authenticator } from "./app/auth/authenticate.js";
 export { IdentitiesFile, parseIdentities, type Identities, type IdentitiesProblem, type Identity } from "./app/auth/identities.js";

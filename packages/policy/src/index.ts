@@ -19,3 +19,6 @@ export * from "./read-key-policy.js";
 export * from "./read-identity-policy.js";
 export * from "./evaluate-key-policy.js";
 export * from "./validate-key-policy.js";
+export * from "./authorization-table.js";
+export * from "./authorize.js";
+export * from "./condition-keys-for.js";

@@ -25,6 +25,8 @@ export interface ServeOptions {
   readonly identities?: string;
   /** `--enforce-key-policies`: evaluate key policies on every request. */
   readonly enforceKeyPolicies?: boolean;
+  /** `--secure-transport`: the `aws:SecureTransport` policies see, `true` (the default, as in AWS) or `false`. */
+  readonly secureTransport?: "true" | "false";
 }
 
 /**
@@ -51,6 +53,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<Co
     config: {
       ...(options.region !== undefined ? { defaultRegion: options.region } : {}),
       ...(options.accountId !== undefined ? { defaultAccountId: options.accountId } : {}),
+      ...(options.secureTransport === "false" ? { secureTransport: false } : {}),
     },
   };
   const { startNodeServer } = await import("@keypolicy/emulator/node");

@@ -85,7 +85,8 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     const input = validateRequest(OPERATIONS[operation as OperationName].input, body.data);
     if (!input.success) return errorResponse(input.error, requestId);
 
-    const ctx: OperationContext = { store, clock, ids, config, caller: caller.data, readPolicy };
+    const sourceIp = deps.sourceIp?.(c.req.raw, c.env);
+    const ctx: OperationContext = { store, clock, ids, config, caller: caller.data, readPolicy, ...(sourceIp === undefined ? {} : { request: { sourceIp } }) };
     const result = await (handler as Handler<OperationName>)(ctx, input.data as never);
     if (!result.success) return errorResponse(result.error, requestId);
     return new Response(result.data === undefined ? "" : JSON.stringify(result.data), {

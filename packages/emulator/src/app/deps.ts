@@ -48,9 +48,20 @@ export interface EmulatorConfig {
    * NotFoundException `Invalid keyId '<KeyId>'`, AWS's text for a KeyId it cannot parse as a key ID or key ARN.
    */
   readonly policyOperationAliases: "resolve" | "refuse";
+  /**
+   * `aws:SecureTransport` of every request. Default `true`: KMS endpoints accept only HTTPS, so in AWS the key is
+   * always `true` [DOC]; a policy requiring TLS should pass against a local plain-HTTP endpoint too (docs/security.md).
+   */
+  readonly secureTransport: boolean;
   /** Where causes of internal errors go (never to the wire). Default: nowhere. */
   readonly logError?: (message: string, cause: unknown) => void;
 }
+
+/**
+ * Reads the caller's IP address (IPv4 or IPv6) of a request from what the runtime hands the app: the Fetch request
+ * and the runtime's `env` (Node: `{ incoming }`). `undefined` when unknown; then policies see no `aws:SourceIp`.
+ */
+export type SourceIpReader = (request: Request, env: unknown) => string | undefined;
 
 /** What {@link createEmulatorApp} needs: a store, a clock, an ID source and settings. */
 export interface EmulatorDeps {
@@ -58,6 +69,8 @@ export interface EmulatorDeps {
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly config?: Partial<EmulatorConfig>;
+  /** Where `aws:SourceIp` comes from (the runtime entry supplies it: {@link SourceIpReader}). Default: unknown. */
+  readonly sourceIp?: SourceIpReader;
 }
 
 /** The defaults of {@link EmulatorConfig}. */
@@ -70,6 +83,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   auth: { mode: "none" },
   enforceKeyPolicies: false,
   policyOperationAliases: "resolve",
+  secureTransport: true,
 };
 
 /** Everything a handler may use for one request. */
@@ -88,4 +102,6 @@ export interface OperationContext {
   };
   /** Reads stored key policies for enforcement, remembering what it read (one per app). */
   readonly readPolicy: KeyPolicyReader;
+  /** What the transport knows about the request: the peer's address (`aws:SourceIp`), when known. */
+  readonly request?: { readonly sourceIp?: string };
 }

@@ -17,25 +17,40 @@ import {
   ok,
 } from "@keypolicy/core";
 import type { StoredKey } from "../store/types.js";
-import { authorizeKeyAccess } from "./auth/authorize.js";
+import { type ConditionKeyParameters, operationOfAction } from "@keypolicy/policy";
+import { authorizeResource } from "./auth/authorize.js";
 import type { OperationContext } from "./deps.js";
 
-/** A key found for a request: the stored record and its ARN. */
+/** A key found for a request: the stored record, its ARN, and the alias the request named it by (if it did). */
 export interface FoundKey {
   readonly key: StoredKey;
   readonly arn: string;
+  readonly requestAlias?: string;
+}
+
+/** How {@link findKey} authorizes the key it found. */
+export interface FindKeyOptions {
+  /**
+   * `false` for a key the operation is not authorized on (ListAliases' `KeyId`: IAM only); else the check is the
+   * operation's `key` resource (`current-key` for UpdateAlias' current key).
+   */
+  readonly authorize?: false | "key" | "current-key";
+  /** The request members the condition keys read (`Tags`, `TagKeys`, `BypassPolicyLockoutSafetyCheck`). */
+  readonly parameters?: ConditionKeyParameters;
 }
 
 /**
  * Finds the key a `KeyId` member names: parses it, resolves it against the caller (regions, accounts, aliases), and
  * looks it up. Errors as KMS-FIDELITY.md §4: `Invalid keyId`, `Invalid arn <region>`, AccessDeniedException across
- * accounts, `Alias … is not found.`, `Key '…' does not exist`.
+ * accounts, `Alias … is not found.`, `Key '…' does not exist`. Then, when key policies are enforced, authorizes
+ * `action` on the key (the operation's row of the authorization table), before any handler looks at its state.
  */
 export async function findKey(
   ctx: OperationContext,
   keyIdInput: string,
   rules: KeyIdentifierRules,
   action: string,
+  options: FindKeyOptions = {},
 ): Promise<Result<FoundKey>> {
   const parsed = parseKeyIdentifier(keyIdInput);
   if (!parsed.success) return parsed;
@@ -55,13 +70,15 @@ export async function findKey(
   const formatted = formatKeyArn(arn);
   const key = await ctx.store.getKey(arn, arn.keyId);
   if (!key) return err(createKmsError("NotFoundException", messages.keyDoesNotExist(formatted)));
-  if (ctx.config.enforceKeyPolicies) {
-    // Authorized by the key's policy, aliases resolved, before any handler looks at the key's state.
-    const target = { keyArn: formatted, keyAccountId: key.accountId, policy: key.policy };
-    const allowed = authorizeKeyAccess(requestAlias === undefined ? target : { ...target, requestAlias }, { caller: ctx.caller, action, now: ctx.clock.now(), readPolicy: ctx.readPolicy });
+  const found: FoundKey = requestAlias === undefined ? { key, arn: formatted } : { key, arn: formatted, requestAlias };
+  const check = options.authorize ?? "key";
+  if (check !== false) {
+    const operation = operationOfAction(action);
+    if (operation === undefined) throw new Error(`no operation authorizes ${action}`);
+    const allowed = await authorizeResource(ctx, operation, { resource: check, key: found }, options.parameters);
     if (!allowed.success) return allowed;
   }
-  return ok({ key, arn: formatted });
+  return ok(found);
 }
 
 /** The ARN of a stored key. */

@@ -1,5 +1,6 @@
 import type { Result } from "@keypolicy/core";
 import { validateKeyPolicy } from "@keypolicy/policy";
+import { callerConditionKeys } from "./auth/authorize.js";
 import type { OperationContext } from "./deps.js";
 
 /**
@@ -9,7 +10,8 @@ import type { OperationContext } from "./deps.js";
  * The handlers have already done steps 1 and 2 of §7 (model constraints, key resolution); this runs steps 3 to 6 in
  * order: over 32 KiB → LimitExceededException; not a JSON object → MalformedPolicyDocumentException with an empty
  * message; statement rules; unless `bypassPolicyLockoutSafetyCheck`, the lockout safety check against
- * `ctx.caller.principalArn` — all as `validateKeyPolicy` of `@keypolicy/policy` answers them.
+ * `ctx.caller.principalArn`, its conditions evaluated with the caller's request context (`aws:PrincipalArn` the role
+ * ARN for a role session) — all as `validateKeyPolicy` of `@keypolicy/policy` answers them.
  *
  * @param keyArn - the key the policy is for (the resource of the lockout check).
  */
@@ -23,6 +25,7 @@ export function preparePolicy(
     principalArn: ctx.caller.principalArn,
     accountId: ctx.caller.accountId,
     keyArn,
+    conditionKeys: callerConditionKeys(ctx, "PutKeyPolicy", { BypassPolicyLockoutSafetyCheck: bypassPolicyLockoutSafetyCheck }),
     ...(bypassPolicyLockoutSafetyCheck === undefined ? {} : { bypassPolicyLockoutSafetyCheck }),
   });
   if (!validated.success) return validated;

@@ -12,6 +12,7 @@ import type { KeyStore } from "../store/types.js";
 import { IdentitiesError, loadIdentitiesFile } from "./load-identities.js";
 import { loadSeedFile } from "./load-seed.js";
 import { randomIds, systemClock } from "./runtime.js";
+import { nodeSourceIp } from "./source-ip.js";
 
 /** Options of {@link startNodeServer}. */
 export interface NodeServerOptions {
@@ -74,7 +75,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   }
   // Node's HTTP parser enforces the header limit (answered below as the app would), so the app need not measure
   // every request's headers again: materialising them costs about 15 % of GetKeyPolicy's throughput.
-  const app = createEmulatorApp({ store, clock: systemClock, ids: randomIds, config: { ...config, headerLimitEnforcedByServer: true } });
+  const app = createEmulatorApp({ store, clock: systemClock, ids: randomIds, sourceIp: nodeSourceIp, config: { ...config, headerLimitEnforcedByServer: true } });
   return new Promise((resolve, reject) => {
     // Node answers header overflows and unparseable HTTP itself; give those answers an AWS JSON body as well.
     const serverOptions = { maxHeaderSize: config.maxHeaderBytes };

@@ -181,10 +181,12 @@ describe("--enforce-key-policies", () => {
     expect(await call(root, "GetKeyPolicy", { KeyId: keyId })).toEqual(before);
   });
 
-  it("operations on no key (CreateKey, ListKeys) are not key-policy decisions", async () => {
+  it("operations on no key (CreateKey, ListKeys) are decided by identity policies alone", async () => {
     const { call } = setup();
-    expect((await call(carol, "CreateKey", {})).status).toBe(200);
-    expect((await call(carol, "ListKeys", {})).status).toBe(200);
+    expect((await call(carol, "CreateKey", {})).body).toMatchObject({ __type: "AccessDeniedException" });
+    expect((await call(carol, "ListKeys", {})).body).toMatchObject({ __type: "AccessDeniedException" });
+    expect((await call(alice, "CreateKey", {})).status).toBe(200);
+    expect((await call(dave, "ListKeys", {})).status).toBe(200);
   });
 
   it("the lockout check uses the real caller: a policy that only names someone else is refused", async () => {

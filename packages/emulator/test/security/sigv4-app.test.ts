@@ -55,7 +55,12 @@ describe("sigv4 mode in the app", () => {
     ],
     [
       "AWS4-HMAC-SHA256 Credential= AKIAALICE000000000001/20260115/us-east-2/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature",
-      "'Signature' not a valid key=value pair (missing equal-sign) in Authorization header: 'AWS4-HMAC-SHA256 Credential= AKIAALICE000000000001/20260115/us-east-2/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature'.",
+      // [RPT] AWS splits the parts on whitespace too: the credential after `Credential= ` is a part of its own.
+      "'AKIAALICE000000000001/20260115/us-east-2/kms/aws4_request' not a valid key=value pair (missing equal-sign) in Authorization header: 'AWS4-HMAC-SHA256 Credential= AKIAALICE000000000001/20260115/us-east-2/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature'.",
+    ],
+    [
+      "AWS4-HMAC-SHA256 Credential=AKIAALICE000000000001/20260115/us-east-2/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature",
+      "'Signature' not a valid key=value pair (missing equal-sign) in Authorization header: 'AWS4-HMAC-SHA256 Credential=AKIAALICE000000000001/20260115/us-east-2/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature'.",
     ],
     [
       "AWS4-HMAC-SHA256 Credential=AKIAALICE000000000001/20260115/us-east-2/kms, SignedHeaders=host;x-amz-date, Signature=00",
@@ -73,6 +78,25 @@ describe("sigv4 mode in the app", () => {
       body: "{}",
     });
     expect(await answer(response)).toEqual({ status: 400, body: { __type: "IncompleteSignatureException", message } });
+  });
+
+  it("refuses two Authorization headers, a valid one first, with IncompleteSignatureException", async () => {
+    const { app } = createSigV4App(NOW);
+    const signed = await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW });
+    const valid = signed.headers.get("authorization") ?? "";
+    const second = "AWS4-HMAC-SHA256 Credential=AKIABOGUS/20260115/us-east-2/kms/aws4_request, SignedHeaders=host, Signature=00";
+    const headers = new Headers(signed.headers);
+    headers.append("authorization", second);
+    const response = await app.fetch(new Request(signed.url, { method: "POST", headers, body: "{}" }));
+    expect(await answer(response)).toEqual({
+      status: 400,
+      body: {
+        __type: "IncompleteSignatureException",
+        message: `'AWS4-HMAC-SHA256' not a valid key=value pair (missing equal-sign) in Authorization header: '${valid}, ${second}'.`,
+      },
+    });
+    // The valid header alone is accepted.
+    expect((await app.fetch(signed)).status).toBe(200);
   });
 
   it("answers IncompleteSignatureException when X-Amz-Date is missing", async () => {

@@ -19,7 +19,13 @@ export interface SigV4Authorization {
 
 /**
  * Parses `AWS4-HMAC-SHA256 Credential=<key>/<yyyymmdd>/<region>/<service>/aws4_request, SignedHeaders=a;b,
- * Signature=<hex>` (parts separated by commas, spaces optional, in any order).
+ * Signature=<hex>` (parts separated by commas and/or whitespace, in any order, as AWS's front end splits them: a space
+ * inside `Credential=<key> /<date>/…` makes `/<date>/…` a part of its own [RPT
+ * awslabs/fhir-works-on-aws-deployment#379, iann0036/cloud9-sync#10]).
+ *
+ * Two `Authorization` header lines reach the app joined by `, ` (Fetch and `@hono/node-server` both join them), so
+ * the second line's `AWS4-HMAC-SHA256` is a part without `=`: refused as AWS refuses a doubled header, `'AWS4-HMAC-SHA256'
+ * not a valid key=value pair (missing equal-sign) in Authorization header: '…'.` [RPT envoyproxy/envoy#23702].
  *
  * @returns the parts, or `IncompleteSignatureException` naming what is wrong: another algorithm, a part without `=`,
  *   a missing `Credential`/`SignedHeaders`/`Signature`, or a credential scope that is not five `/`-separated elements
@@ -30,8 +36,7 @@ export function parseAuthorizationHeader(header: string): Result<SigV4Authorizat
   const space = header.indexOf(" ");
   if (space < 0 || header.slice(0, space) !== SIGV4_ALGORITHM) return incomplete(authMessages.unsupportedAlgorithm(header));
   const parts = new Map<string, string>();
-  for (const raw of header.slice(space + 1).split(",")) {
-    const part = raw.trim();
+  for (const part of header.slice(space + 1).split(/[\s,]+/)) {
     if (part === "") continue;
     const eq = part.indexOf("=");
     if (eq < 0) return incomplete(authMessages.notKeyValuePair(part, header));

@@ -1,118 +1,149 @@
-import { type CallerScope, createKmsError, type KmsError, messages, type Result, err, ok } from "@keypolicy/core";
+import { createKmsError, type OperationName, type Result, err, ok } from "@keypolicy/core";
 import {
+  type ConditionKeyParameters,
+  type ConditionKeyRequest,
+  type ConditionKeyResource,
   type ConditionKeys,
-  type EvaluationContext,
-  type EvaluationResult,
-  evaluateKeyPolicyStatements,
+  type KeyPolicy,
+  authorizationOf,
+  authorize,
+  conditionKeysFor,
+  formatAccessDenied,
 } from "@keypolicy/policy";
-import type { Identity } from "./identities.js";
-import type { KeyPolicyReader } from "./key-policy-cache.js";
+import type { StoredKey } from "../../store/types.js";
+import type { OperationContext } from "../deps.js";
 
-/** The key an operation is about to act on, after aliases were resolved. */
-export interface AuthorizationTarget {
-  /** The key's ARN (the resource of the request). */
-  readonly keyArn: string;
-  /** The account that owns the key. */
-  readonly keyAccountId: string;
-  /** The key's stored policy text. */
-  readonly policy: string;
-  /** The alias the request named the key by, when it did (`kms:RequestAlias`). */
+/** A key a request is authorized on: the stored key, its ARN, and the alias the request named it by, if any. */
+export interface KeyToAuthorize {
+  readonly key: StoredKey;
+  readonly arn: string;
+  /** `kms:RequestAlias`: the alias name (`alias/…`) the request used for the key. */
   readonly requestAlias?: string;
 }
 
-/** What a request needs to be authorized: who calls, the action, the time (epoch ms). */
-export interface AuthorizationRequest {
-  readonly caller: CallerScope & { readonly identity?: Identity };
-  /** The IAM action, e.g. `kms:GetKeyPolicy`. */
-  readonly action: string;
-  readonly now: number;
-  /** Reads the key's policy text (cached per app: {@link createKeyPolicyReader}). */
-  readonly readPolicy: KeyPolicyReader;
-}
+/** The resource of one check, as {@link authorizeResource} takes it. */
+export type ResourceToAuthorize =
+  | { readonly resource: "key" | "current-key"; readonly key: KeyToAuthorize }
+  | { readonly resource: "alias"; readonly aliasArn: string }
+  | { readonly resource: "*" };
 
 /**
- * Authorizes one operation on one key as KMS does (KMS-FIDELITY.md §8 [DOC]): the key policy first; an explicit Deny
- * there, or in the caller's identity policies, refuses; an Allow naming the caller (or `*`) allows; an Allow only
- * through the caller's account (root ARN or account ID) delegates to IAM, so the caller's identity policies must
- * allow the action too. The account root itself is not subject to identity policies. [DEC] An identity without
- * identity policies may do whatever its account may (an administrator, the usual local set-up); callers in lenient
- * mode are account roots.
+ * Authorizes one check of an operation when key policies are enforced (`config.enforceKeyPolicies`; otherwise every
+ * check passes): the resource must be one the operation's row of the authorization table lists (a handler asking for
+ * another is a bug and throws). The decision is `authorize` of `@keypolicy/policy` with the key's policy (for key
+ * resources), the caller's identity policies, and the request context of `conditionKeysFor`.
  *
- * Condition keys given to the policies: `aws:CurrentTime`, `aws:EpochTime`, `aws:PrincipalArn`,
- * `aws:PrincipalAccount`, `aws:RequestedRegion`, `kms:CallerAccount`, `aws:SecureTransport` (`false`: plain HTTP) and
- * `kms:RequestAlias` when the key was named by an alias.
- *
- * @returns nothing, or AccessDeniedException with AWS's text: `… because no resource-based policy allows the <action>
- *   action`, `… with an explicit deny in a resource-based policy` ([RPT] §8), and for identity policies `… because no
- *   identity-based policy allows …` / `… with an explicit deny in an identity-based policy` [RPT, IAM's texts].
+ * @param parameters - the request's members the condition keys read (`Tags`, `TagKeys`, `BypassPolicyLockoutSafetyCheck`, …).
+ * @returns nothing, or AccessDeniedException with AWS's text (`formatAccessDenied`), naming the key ARN, the alias ARN,
+ *   or `*`.
  */
-export function authorizeKeyAccess(target: AuthorizationTarget, request: AuthorizationRequest): Result<undefined, KmsError> {
-  const { caller, action } = request;
-  const context: EvaluationContext = {
+export async function authorizeResource(
+  ctx: OperationContext,
+  operation: OperationName,
+  target: ResourceToAuthorize,
+  parameters?: ConditionKeyParameters,
+): Promise<Result<undefined>> {
+  if (!ctx.config.enforceKeyPolicies) return ok(undefined);
+  const { action, resources } = authorizationOf(operation);
+  const permission = resources.find((r) => r.resource === target.resource);
+  if (!permission) throw new Error(`${operation} is not authorized on ${target.resource} (authorization table)`);
+
+  const { caller } = ctx;
+  const resourceArn = target.resource === "alias" ? target.aliasArn : target.resource === "*" ? "*" : target.key.arn;
+  const identityPolicies = caller.identity?.identityPolicies?.map((text) => ctx.readPolicy(text, "identity") ?? null);
+  const keyPolicy = "key" in target ? (ctx.readPolicy(target.key.key.policy) ?? null) : undefined;
+  // The key's aliases cost a store read; only a policy that names kms:ResourceAliases can use them.
+  const readAliases = [keyPolicy, ...(identityPolicies ?? [])].some((policy) => policy != null && namesResourceAliases(policy));
+  const context = {
     principalArn: caller.principalArn,
     accountId: caller.accountId,
     action,
-    resourceArn: target.keyArn,
-    keyAccountId: target.keyAccountId,
-    conditionKeys: conditionKeys(target, request),
+    resourceArn,
+    keyAccountId: "key" in target ? target.key.key.accountId : caller.accountId,
+    conditionKeys: await requestConditionKeys(ctx, operation, target, parameters, readAliases),
   };
-  const keyPolicy = request.readPolicy(target.policy);
-  const decision: EvaluationResult = keyPolicy
-    ? evaluateKeyPolicyStatements(keyPolicy, context)
-    : { decision: "implicit-deny", statements: [], viaAccountRoot: false };
-  const denied = (text: string) => err(createKmsError("AccessDeniedException", text));
-  if (decision.decision === "explicit-deny") {
-    return denied(messages.accessDenied(caller.principalArn, action, target.keyArn, "explicit-deny"));
-  }
-
-  const identityPolicies = isRoot(caller.principalArn) ? undefined : caller.identity?.identityPolicies;
-  const identity = identityPolicies === undefined ? "allow" : evaluateIdentityPolicies(identityPolicies, context, request.readPolicy);
-  if (identity === "explicit-deny") return denied(identityDenied(caller.principalArn, action, target.keyArn, "explicit-deny"));
-  if (decision.decision === "implicit-deny") {
-    return denied(messages.accessDenied(caller.principalArn, action, target.keyArn, "no-policy"));
-  }
-  // Through the account root, or across accounts, IAM must allow as well (KMS-FIDELITY.md §8 [DOC]).
-  if ((decision.viaAccountRoot || caller.accountId !== target.keyAccountId) && identity !== "allow") {
-    return denied(identityDenied(caller.principalArn, action, target.keyArn, "no-policy"));
-  }
-  return ok(undefined);
+  const decision = authorize({
+    context,
+    ...(identityPolicies === undefined ? {} : { identityPolicies }),
+    ...(keyPolicy === undefined ? {} : { keyPolicy }),
+  });
+  if (decision.allowed) return ok(undefined);
+  return err(createKmsError("AccessDeniedException", formatAccessDenied(decision, caller.principalArn, action, resourceArn)));
 }
 
-function evaluateIdentityPolicies(
-  policies: readonly string[],
-  context: EvaluationContext,
-  readPolicy: KeyPolicyReader,
-): EvaluationResult["decision"] {
-  let allowed = false;
-  for (const text of policies) {
-    const policy = readPolicy(text, "identity");
-    if (policy === undefined) continue; // [DEC] fail closed: an unreadable identity policy allows nothing
-    const result = evaluateKeyPolicyStatements(policy, context);
-    if (result.decision === "explicit-deny") return "explicit-deny";
-    if (result.decision === "allow") allowed = true;
-  }
-  return allowed ? "allow" : "implicit-deny";
+function namesResourceAliases(policy: KeyPolicy): boolean {
+  return policy.statements.some((statement) => statement.conditions.some((c) => c.key.toLowerCase() === "kms:resourcealiases"));
 }
 
-function identityDenied(principalArn: string, action: string, resource: string, reason: "no-policy" | "explicit-deny"): string {
-  return reason === "explicit-deny"
-    ? `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in an identity-based policy`
-    : `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;
+/**
+ * The request context of one check ({@link conditionKeysFor}): the caller as authenticated, the transport's facts,
+ * and for a key its properties, tags and (with `readAliases`, read from the store) aliases.
+ */
+export async function requestConditionKeys(
+  ctx: OperationContext,
+  operation: OperationName,
+  target: ResourceToAuthorize,
+  parameters?: ConditionKeyParameters,
+  readAliases = true,
+): Promise<ConditionKeys> {
+  const resource: ConditionKeyRequest["resource"] =
+    "key" in target
+      ? { kind: "key", key: await conditionKeyResource(ctx, target.key, readAliases) }
+      : target.resource === "alias"
+        ? { kind: "alias", accountId: ctx.caller.accountId }
+        : { kind: "none" };
+  const requestAlias = "key" in target ? target.key.requestAlias : undefined;
+  return conditionKeysFor({ ...callerFacts(ctx, operation, parameters), resource, ...(requestAlias === undefined ? {} : { requestAlias }) });
 }
 
-function isRoot(principalArn: string): boolean {
-  return /^arn:[a-z-]+:iam::\d{12}:root$/.test(principalArn);
+/**
+ * The request context without a resource: what the caller and the transport contribute. The lockout safety check of
+ * PutKeyPolicy and CreateKey evaluates the new policy with it, so `aws:PrincipalArn` is the role ARN for a role
+ * session there too [DEC: AWS does not document the lockout check's context].
+ */
+export function callerConditionKeys(ctx: OperationContext, operation: OperationName, parameters?: ConditionKeyParameters): ConditionKeys {
+  return conditionKeysFor({ ...callerFacts(ctx, operation, parameters), resource: { kind: "none" } });
 }
 
-function conditionKeys(target: AuthorizationTarget, { caller, now }: AuthorizationRequest): ConditionKeys {
+function callerFacts(ctx: OperationContext, operation: OperationName, parameters: ConditionKeyParameters | undefined) {
+  const { caller, request } = ctx;
+  const identity = caller.identity;
   return {
-    "aws:CurrentTime": new Date(now).toISOString().replace(/\.\d{3}Z$/, "Z"),
-    "aws:EpochTime": String(Math.floor(now / 1000)),
-    "aws:PrincipalArn": caller.principalArn,
-    "aws:PrincipalAccount": caller.accountId,
-    "aws:RequestedRegion": caller.region,
-    "aws:SecureTransport": "false",
-    "kms:CallerAccount": caller.accountId,
-    ...(target.requestAlias === undefined ? {} : { "kms:RequestAlias": target.requestAlias }),
+    operation,
+    principal: {
+      principalArn: caller.principalArn,
+      accountId: caller.accountId,
+      ...(identity?.roleArn === undefined ? {} : { roleArn: identity.roleArn }),
+      ...(identity?.userId === undefined ? {} : { userId: identity.userId }),
+    },
+    region: caller.region,
+    now: ctx.clock.now(),
+    secureTransport: ctx.config.secureTransport,
+    ...(request?.sourceIp === undefined ? {} : { sourceIp: request.sourceIp }),
+    ...(parameters === undefined ? {} : { parameters }),
+  };
+}
+
+/** The most aliases read per page when collecting `kms:ResourceAliases`. */
+const ALIAS_PAGE = 100;
+
+async function conditionKeyResource(ctx: OperationContext, { key, arn }: KeyToAuthorize, readAliases: boolean): Promise<ConditionKeyResource> {
+  const aliases: string[] = [];
+  let after: string | undefined;
+  while (readAliases) {
+    const page = await ctx.store.listAliases(key, { targetKeyId: key.keyId, limit: ALIAS_PAGE, ...(after === undefined ? {} : { after }) });
+    aliases.push(...page.items.map((alias) => alias.aliasName));
+    after = page.items.at(-1)?.aliasName;
+    if (!page.truncated || after === undefined) break;
+  }
+  return {
+    keyArn: arn,
+    accountId: key.accountId,
+    keySpec: key.keySpec,
+    keyUsage: key.keyUsage,
+    origin: key.origin,
+    multiRegion: key.multiRegion,
+    tags: key.tags,
+    aliases,
   };
 }

@@ -24,6 +24,34 @@ describe("parseIdentities", () => {
     });
   });
 
+  it("keeps a session's RoleArn (the role with its path) and a UserId", () => {
+    const session = { ...entry, PrincipalArn: "arn:aws:sts::111122223333:assumed-role/Admin/s1" };
+    const parsed = parseIdentities({
+      identities: [{ ...session, RoleArn: "arn:aws:iam::111122223333:role/team/ops/Admin", UserId: "AROAEXAMPLEID:s1" }],
+    });
+    expect(parsed.success && parsed.data.identities[0]).toMatchObject({
+      roleArn: "arn:aws:iam::111122223333:role/team/ops/Admin",
+      userId: "AROAEXAMPLEID:s1",
+    });
+  });
+
+  it.each([
+    ["another role's name", "arn:aws:iam::111122223333:role/team/Other"],
+    ["another account", "arn:aws:iam::444455556666:role/Admin"],
+    ["another partition", "arn:aws-cn:iam::111122223333:role/Admin"],
+  ])("refuses a RoleArn with %s than the session's", (_name, RoleArn) => {
+    const parsed = parseIdentities({ identities: [{ ...entry, PrincipalArn: "arn:aws:sts::111122223333:assumed-role/Admin/s1", RoleArn }] });
+    expect(parsed).toEqual({
+      success: false,
+      error: [{ path: "identities[0].RoleArn", message: "must be the role of the assumed-role session PrincipalArn" }],
+    });
+  });
+
+  it("refuses a RoleArn for a principal that is not a role session", () => {
+    const parsed = parseIdentities({ identities: [{ ...entry, RoleArn: "arn:aws:iam::111122223333:role/Admin" }] });
+    expect(parsed.success).toBe(false);
+  });
+
   it("keeps the session token, the identity policies (as JSON text) and the regions", () => {
     const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:*", Resource: "*" }] };
     const parsed = parseIdentities({

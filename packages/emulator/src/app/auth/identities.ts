@@ -21,6 +21,10 @@ export interface Identity {
   readonly partition: Partition;
   readonly principalArn: string;
   readonly identityPolicies?: readonly string[];
+  /** For an assumed-role session: the role's ARN with its path (`aws:PrincipalArn`); default: no path [DEC]. */
+  readonly roleArn?: string;
+  /** `aws:userid`, as `sts get-caller-identity` prints `UserId`; default: the account for the root, else none. */
+  readonly userId?: string;
 }
 
 /** The identities of one emulator instance, and optionally the regions its endpoint serves. */
@@ -42,6 +46,9 @@ const PRINCIPAL_ARN = new RegExp(
   `^arn:${PARTITION}:(?:iam::(\\d{12}):(?:root|(?:user|role)/(?:[\\x21-\\x7e]+/)?[\\w+=,.@-]{1,128})|sts::(\\d{12}):assumed-role/[\\w+=,.@-]{1,64}/[\\w+=,.@-]{2,64})$`,
 );
 
+// The role of an assumed-role session, with its path: arn:<partition>:iam::<account>:role/<path/>name.
+const ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}):role/(?:[\\x21-\\x7e]+/)?([\\w+=,.@-]{1,64})$`);
+
 const PolicyDocument = z.union([
   z.string().min(1, "must be a policy document"),
   z.record(z.string(), z.unknown()).transform((value) => JSON.stringify(value)),
@@ -58,13 +65,17 @@ const IdentityEntry = z
       .regex(PRINCIPAL_ARN, "must be an IAM root, user or role ARN, or an STS assumed-role ARN"),
     AccountId: z.string().regex(/^\d{12}$/, "must be a 12-digit account ID").optional(),
     IdentityPolicies: z.array(PolicyDocument).optional(),
+    RoleArn: z.string().regex(ROLE_ARN, "must be an IAM role ARN").optional(),
+    // [DOC] STS GetCallerIdentity UserId: a unique ID (`AIDA…`), `<role ID>:<session>`, or the account for the root.
+    UserId: z.string().regex(/^[\w+=,.@:-]{1,256}$/, "must be a unique ID such as AIDAEXAMPLE or AROAEXAMPLE:session").optional(),
   })
   .strict();
 
 /**
  * The identities file (YAML or JSON): `identities` (a list of `AccessKeyId`, `SecretAccessKey`, optional
- * `SessionToken`, `PrincipalArn`, optional `AccountId` that must match the ARN, optional `IdentityPolicies`), and
- * optional `regions` (the regions a credential scope may name).
+ * `SessionToken`, `PrincipalArn`, optional `AccountId` that must match the ARN, optional `IdentityPolicies`, optional
+ * `RoleArn` (an assumed-role session's role with its path, for `aws:PrincipalArn`), optional `UserId`
+ * (`aws:userid`)), and optional `regions` (the regions a credential scope may name).
  */
 export const IdentitiesFile = z
   .object({
@@ -98,6 +109,9 @@ export function parseIdentities(value: unknown): Result<Identities, readonly Ide
       problems.push({ path: `identities[${index}].AccessKeyId`, message: `${entry.AccessKeyId} is listed twice` });
     }
     seen.add(entry.AccessKeyId);
+    if (entry.RoleArn !== undefined && !isRoleOfSession(entry.RoleArn, entry.PrincipalArn)) {
+      problems.push({ path: `identities[${index}].RoleArn`, message: "must be the role of the assumed-role session PrincipalArn" });
+    }
     entry.IdentityPolicies?.forEach((text, policyIndex) => {
       const read = readIdentityPolicyText(text);
       if (read === undefined || !read.success) {
@@ -113,10 +127,19 @@ export function parseIdentities(value: unknown): Result<Identities, readonly Ide
       partition,
       principalArn: entry.PrincipalArn,
       ...(entry.IdentityPolicies === undefined ? {} : { identityPolicies: entry.IdentityPolicies }),
+      ...(entry.RoleArn === undefined ? {} : { roleArn: entry.RoleArn }),
+      ...(entry.UserId === undefined ? {} : { userId: entry.UserId }),
     };
   });
   if (problems.length > 0) return err(problems);
   return ok(parsed.data.regions === undefined ? { identities } : { identities, regions: parsed.data.regions });
+}
+
+/** Whether `roleArn` is the role `sessionArn` (`arn:…:sts::<acct>:assumed-role/<name>/<session>`) is a session of. */
+function isRoleOfSession(roleArn: string, sessionArn: string): boolean {
+  const role = ROLE_ARN.exec(roleArn);
+  const session = /^arn:([a-z-]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(sessionArn);
+  return role !== null && session !== null && role[1] === session[1] && role[2] === session[2] && role[3] === session[3];
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -1,19 +1,33 @@
 import { type DeleteAliasRequest, type Result, createKmsError, err, messages, ok } from "@keypolicy/core";
 import { checkCustomerAliasName, formatCallerAliasArn } from "../aliases.js";
+import { authorizeResource } from "../auth/authorize.js";
 import type { OperationContext } from "../deps.js";
+import { keyArnOf } from "../keys.js";
 
 /**
  * DeleteAlias: removes an alias of the caller's account and region, whatever the state of its key ([DOC] key-state
  * table); the key is not affected. An unknown alias: NotFoundException `Alias <alias ARN> is not found.` [RPT].
- * Answers no output members.
+ * With key policies enforced, `kms:DeleteAlias` must be allowed on the alias (identity policies) and on the key it
+ * points at (key policy) [DOC "Required permissions"]. Answers no output members.
  *
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html
  */
 export async function deleteAlias(ctx: OperationContext, input: DeleteAliasRequest): Promise<Result<undefined>> {
   const nameError = checkCustomerAliasName(input.AliasName);
   if (nameError) return err(nameError);
+  const aliasArn = formatCallerAliasArn(ctx, input.AliasName);
+  // [DEC] The alias is authorized before it is looked up, so a caller without the permission learns nothing.
+  const onAlias = await authorizeResource(ctx, "DeleteAlias", { resource: "alias", aliasArn });
+  if (!onAlias.success) return onAlias;
+  const alias = await ctx.store.getAlias(ctx.caller, input.AliasName);
+  if (!alias) return err(createKmsError("NotFoundException", messages.aliasNotFound(aliasArn)));
+  const key = await ctx.store.getKey(ctx.caller, alias.targetKeyId);
+  if (key) {
+    const onKey = await authorizeResource(ctx, "DeleteAlias", { resource: "key", key: { key, arn: keyArnOf(key) } });
+    if (!onKey.success) return onKey;
+  }
   if (!(await ctx.store.deleteAlias(ctx.caller, input.AliasName))) {
-    return err(createKmsError("NotFoundException", messages.aliasNotFound(formatCallerAliasArn(ctx, input.AliasName))));
+    return err(createKmsError("NotFoundException", messages.aliasNotFound(aliasArn)));
   }
   return ok(undefined);
 }

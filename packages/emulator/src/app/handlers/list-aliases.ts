@@ -11,6 +11,7 @@ import {
 } from "@keypolicy/core";
 import { formatCallerAliasArn } from "../aliases.js";
 import type { OperationContext } from "../deps.js";
+import { authorizeResource } from "../auth/authorize.js";
 import { findKey } from "../keys.js";
 
 const { action, keyIdentifiers } = OPERATIONS.ListAliases;
@@ -29,9 +30,12 @@ const DEFAULT_LIMIT = 50;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html
  */
 export async function listAliases(ctx: OperationContext, input: ListAliasesRequest): Promise<Result<ListAliasesResponse>> {
+  // IAM only, on no resource, also with a KeyId (authorization table).
+  const authorized = await authorizeResource(ctx, "ListAliases", { resource: "*" });
+  if (!authorized.success) return authorized;
   let targetKeyId: string | undefined;
   if (input.KeyId !== undefined) {
-    const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
+    const found = await findKey(ctx, input.KeyId, keyIdentifiers, action, { authorize: false });
     if (!found.success) return found;
     targetKeyId = found.data.key.keyId;
   }

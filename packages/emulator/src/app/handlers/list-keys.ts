@@ -1,5 +1,6 @@
 import { type ListKeysRequest, type ListKeysResponse, type Result, createKmsError, err, ok } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
+import { authorizeResource } from "../auth/authorize.js";
 import { keyArnOf } from "../keys.js";
 
 /** ListKeys returns 100 keys a page unless `Limit` says otherwise ([DOC]). */
@@ -13,6 +14,8 @@ const DEFAULT_LIMIT = 100;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html
  */
 export async function listKeys(ctx: OperationContext, input: ListKeysRequest): Promise<Result<ListKeysResponse>> {
+  const authorized = await authorizeResource(ctx, "ListKeys", { resource: "*" });
+  if (!authorized.success) return authorized;
   const scope = ctx.caller;
   if (input.Marker !== undefined && !(await ctx.store.hasKey(scope, input.Marker))) {
     return err(createKmsError("InvalidMarkerException", "Invalid marker"));

@@ -14,7 +14,7 @@ const { action, keyIdentifiers } = OPERATIONS.PutKeyPolicy;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
  */
 export async function putKeyPolicy(ctx: OperationContext, input: PutKeyPolicyRequest): Promise<Result<undefined>> {
-  const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action);
+  const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action, { parameters: input });
   if (!found.success) return found;
   const name = resolvePolicyName(input.PolicyName);
   if (!name.success) return name;

@@ -12,7 +12,7 @@ const { action, keyIdentifiers } = OPERATIONS.TagResource;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html
  */
 export async function tagResource(ctx: OperationContext, input: TagResourceRequest): Promise<Result<undefined>> {
-  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
+  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action, { parameters: input });
   if (!found.success) return found;
   const allowed = checkKeyState(found.data, ["Creating", "Enabled", "Disabled", "PendingImport", "Unavailable", "Updating"]);
   if (!allowed.success) return allowed;

@@ -11,7 +11,7 @@ const { action, keyIdentifiers } = OPERATIONS.UntagResource;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html
  */
 export async function untagResource(ctx: OperationContext, input: UntagResourceRequest): Promise<Result<undefined>> {
-  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
+  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action, { parameters: input });
   if (!found.success) return found;
   const allowed = checkKeyState(found.data, ["Creating", "Enabled", "Disabled", "PendingImport", "Unavailable", "Updating"]);
   if (!allowed.success) return allowed;

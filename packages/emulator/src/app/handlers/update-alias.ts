@@ -1,7 +1,8 @@
 import { OPERATIONS, type Result, type UpdateAliasRequest, createKmsError, err, messages, ok } from "@keypolicy/core";
 import { checkCustomerAliasName, formatCallerAliasArn } from "../aliases.js";
 import type { OperationContext } from "../deps.js";
-import { checkKeyState, findKey } from "../keys.js";
+import { authorizeResource } from "../auth/authorize.js";
+import { checkKeyState, findKey, keyArnOf } from "../keys.js";
 import type { StoredKey } from "../../store/types.js";
 
 const { action, keyIdentifiers } = OPERATIONS.UpdateAlias;
@@ -10,22 +11,30 @@ const { action, keyIdentifiers } = OPERATIONS.UpdateAlias;
  * UpdateAlias: points an existing alias at another key of the caller's account and region (`TargetKeyId` a key ID or
  * key ARN). The new key must not be pending deletion, and must have the same key usage and kind of key spec as the
  * current one ([DOC]); the current key may be in any state. An unknown alias: NotFoundException
- * `Alias <alias ARN> is not found.` [RPT]. Answers no output members.
+ * `Alias <alias ARN> is not found.` [RPT]. With key policies enforced, `kms:UpdateAlias` must be allowed on the alias
+ * (identity policies), on the current key and on the new key (key policies) [DOC "Required permissions"]. Answers no
+ * output members.
  *
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html
  */
 export async function updateAlias(ctx: OperationContext, input: UpdateAliasRequest): Promise<Result<undefined>> {
   const nameError = checkCustomerAliasName(input.AliasName);
   if (nameError) return err(nameError);
+  const aliasArn = formatCallerAliasArn(ctx, input.AliasName);
+  // [DEC] The alias is authorized before it is looked up, so a caller without the permission learns nothing.
+  const onAlias = await authorizeResource(ctx, "UpdateAlias", { resource: "alias", aliasArn });
+  if (!onAlias.success) return onAlias;
   const alias = await ctx.store.getAlias(ctx.caller, input.AliasName);
-  if (!alias) {
-    return err(createKmsError("NotFoundException", messages.aliasNotFound(formatCallerAliasArn(ctx, input.AliasName))));
+  if (!alias) return err(createKmsError("NotFoundException", messages.aliasNotFound(aliasArn)));
+  const current = await ctx.store.getKey(ctx.caller, alias.targetKeyId);
+  if (current) {
+    const onCurrent = await authorizeResource(ctx, "UpdateAlias", { resource: "current-key", key: { key: current, arn: keyArnOf(current) } });
+    if (!onCurrent.success) return onCurrent;
   }
   const found = await findKey(ctx, input.TargetKeyId, keyIdentifiers, action);
   if (!found.success) return found;
   const target = checkKeyState(found.data, ["Creating", "Enabled", "Disabled", "PendingImport", "Unavailable", "Updating"]);
   if (!target.success) return target;
-  const current = await ctx.store.getKey(ctx.caller, alias.targetKeyId);
   if (current && !sameKind(current, found.data.key)) {
     return err(createKmsError("ValidationException", messages.aliasTargetMismatch(input.AliasName)));
   }

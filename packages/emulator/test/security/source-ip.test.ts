@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmulatorApp } from "../../src/app/create-app.js";
+import { startNodeServer } from "../../src/node/serve.js";
+import { nodeSourceIp } from "../../src/node/source-ip.js";
+import { cloudflareSourceIp } from "../../src/runtime/cloudflare-source-ip.js";
+import { createMemoryStore } from "../../src/store/memory.js";
+import { alice, answer, manualClock, sequentialIds, signedRequest } from "./helpers.js";
+
+// aws:SourceIp as each runtime supplies it: the Node server's peer address (IPv4 and IPv6), Cloudflare's
+// CF-Connecting-IP. Policies condition DescribeKey on it; a wrong or missing address is refused.
+
+const ROOT = "arn:aws:iam::111122223333:root";
+const onlyFrom = (operator: string, value: string) =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      { Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:CreateKey", Resource: "*" },
+      { Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*", Condition: { [operator]: { "aws:SourceIp": value } } },
+    ],
+  });
+
+let dir: string;
+let identitiesFile: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "keypolicy-source-ip-"));
+  identitiesFile = join(dir, "identities.yaml");
+  writeFileSync(
+    identitiesFile,
+    ["identities:", `  - AccessKeyId: ${alice.accessKeyId}`, `    SecretAccessKey: ${alice.secretAccessKey}`, `    PrincipalArn: ${alice.principalArn}`].join("\n"),
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each([
+  ["IPv4", "127.0.0.1", "IpAddress", "127.0.0.0/8", "10.0.0.0/8"],
+  // IpAddress with IPv6 blocks is the evaluator's to support; the value itself is checked with StringEquals.
+  ["IPv6", "::1", "StringEquals", "::1", "::2"],
+] as const)("aws:SourceIp at the Node server over %s", (_family, host, operator, right, wrong) => {
+  async function describeWith(policy: string) {
+    const server = await startNodeServer({ host, port: 0, auth: "sigv4", identitiesFile, enforceKeyPolicies: true });
+    try {
+      const hostHeader = host.includes(":") ? `[${host}]:${server.port}` : `${host}:${server.port}`;
+      const send = async (operation: string, body: object) => {
+        const signed = await signedRequest({ identity: alice, operation, body: JSON.stringify(body), date: Date.now(), host: hostHeader });
+        return answer(await fetch(`${server.url}/`, { method: "POST", headers: signed.headers, body: JSON.stringify(body) }));
+      };
+      const created = await send("CreateKey", { Policy: policy, BypassPolicyLockoutSafetyCheck: true });
+      expect(created.status).toBe(200);
+      const { KeyId } = (created.body as { KeyMetadata: { KeyId: string } }).KeyMetadata;
+      return await send("DescribeKey", { KeyId });
+    } finally {
+      await server.close();
+    }
+  }
+
+  it(`is the peer address ${host}: a policy allowing it allows the request`, async () => {
+    expect((await describeWith(onlyFrom(operator, right))).status).toBe(200);
+  });
+
+  it("a policy allowing another address refuses it", async () => {
+    expect((await describeWith(onlyFrom(operator, wrong))).body).toMatchObject({ __type: "AccessDeniedException" });
+  });
+});
+
+describe("nodeSourceIp", () => {
+  const env = (remoteAddress: string | undefined) => ({ incoming: { socket: { remoteAddress } } });
+  it.each([
+    ["192.0.2.7", "192.0.2.7"],
+    ["::ffff:192.0.2.7", "192.0.2.7"],
+    ["2001:db8::7", "2001:db8::7"],
+    [undefined, undefined],
+  ])("gives %s as %s", (remote, expected) => {
+    expect(nodeSourceIp(new Request("http://x/"), env(remote))).toBe(expected);
+  });
+});
+
+describe("cloudflareSourceIp", () => {
+  it("reads CF-Connecting-IP: a policy on aws:SourceIp sees the client's address", async () => {
+    const app = createEmulatorApp({
+      store: createMemoryStore(),
+      clock: manualClock(Date.UTC(2026, 0, 15, 12)),
+      ids: sequentialIds(),
+      sourceIp: cloudflareSourceIp,
+      config: { enforceKeyPolicies: true, auth: { mode: "sigv4", identities: [alice] } },
+    });
+    const send = async (operation: string, body: object, ip: string) => {
+      const signed = await signedRequest({ identity: alice, operation, body: JSON.stringify(body), date: Date.UTC(2026, 0, 15, 12) });
+      const headers = new Headers(signed.headers);
+      headers.set("cf-connecting-ip", ip);
+      return answer(await app.fetch(new Request(signed.url, { method: "POST", headers, body: JSON.stringify(body) })));
+    };
+    const created = await send("CreateKey", { Policy: onlyFrom("IpAddress", "203.0.113.0/24"), BypassPolicyLockoutSafetyCheck: true }, "203.0.113.9");
+    const { KeyId } = (created.body as { KeyMetadata: { KeyId: string } }).KeyMetadata;
+    expect((await send("DescribeKey", { KeyId }, "203.0.113.9")).status).toBe(200);
+    expect((await send("DescribeKey", { KeyId }, "198.51.100.9")).body).toMatchObject({ __type: "AccessDeniedException" });
+    expect(cloudflareSourceIp(new Request("http://x/"), undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,40 @@
+import { OPERATIONS, type OperationName } from "@keypolicy/core";
+import { describe, expect, it } from "vitest";
+import { AUTHORIZATION_TABLE, operationOfAction } from "./authorization-table.js";
+
+const operations = Object.keys(OPERATIONS) as OperationName[];
+
+describe("AUTHORIZATION_TABLE", () => {
+  it("has a row for every implemented operation, and nothing else", () => {
+    expect(Object.keys(AUTHORIZATION_TABLE).sort()).toEqual([...operations].sort());
+  });
+
+  it.each(operations)("%s: the action is the operation's, and cross-account use agrees with key resolution", (operation) => {
+    const row = AUTHORIZATION_TABLE[operation];
+    const spec: { action: string; keyIdentifiers?: { crossAccount: boolean } } = OPERATIONS[operation];
+    expect(row.action).toBe(spec.action);
+    expect(row.crossAccount).toBe(spec.keyIdentifiers?.crossAccount ?? false);
+    expect(operationOfAction(row.action)).toBe(operation);
+  });
+
+  it.each([
+    ["CreateKey", [["*", "iam-policy"]]],
+    ["ListKeys", [["*", "iam-policy"]]],
+    ["ListAliases", [["*", "iam-policy"]]],
+    ["CreateAlias", [["alias", "iam-policy"], ["key", "key-policy"]]],
+    ["DeleteAlias", [["alias", "iam-policy"], ["key", "key-policy"]]],
+    ["UpdateAlias", [["alias", "iam-policy"], ["current-key", "key-policy"], ["key", "key-policy"]]],
+    ["GetKeyPolicy", [["key", "key-policy"]]],
+    ["TagResource", [["key", "key-policy"]]],
+  ] as const)("%s is authorized on %j (AWS permissions table)", (operation, expected) => {
+    expect(AUTHORIZATION_TABLE[operation].resources.map((r) => [r.resource, r.policyType])).toEqual(expected);
+  });
+
+  it("only DescribeKey works across accounts", () => {
+    expect(operations.filter((operation) => AUTHORIZATION_TABLE[operation].crossAccount)).toEqual(["DescribeKey"]);
+  });
+
+  it("knows no operation for an action it does not list", () => {
+    expect(operationOfAction("kms:Encrypt")).toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+import type { OperationName } from "@keypolicy/core";
+
+/**
+ * Which policies decide a permission on a resource, in the words of AWS's permissions table: `"key-policy"` (the key
+ * policy, and IAM policies when it delegates to the account), `"iam-policy"` (only the caller's identity policies).
+ */
+export type PolicyType = "key-policy" | "iam-policy";
+
+/**
+ * One resource an operation is authorized on:
+ * - `key`: the KMS key the request names (`KeyId`, `TargetKeyId`), or the key an alias points at;
+ * - `current-key`: UpdateAlias only, the key the alias points at before the update;
+ * - `alias`: the alias the request names (`AliasName`), as `arn:<partition>:kms:<region>:<account>:alias/<name>`;
+ * - `*`: no resource (CreateKey, ListKeys, ListAliases): IAM statements must name `"*"`.
+ */
+export type AuthorizedResource = "key" | "current-key" | "alias" | "*";
+
+/** One permission check: the resource and the policies that decide it. */
+export interface ResourcePermission {
+  readonly resource: AuthorizedResource;
+  readonly policyType: PolicyType;
+}
+
+/** How one operation is authorized: the IAM action, whether it works across accounts, and every check it needs. */
+export interface OperationAuthorization {
+  /** The IAM action, e.g. `kms:DeleteAlias`. */
+  readonly action: `kms:${string}`;
+  /** "Cross-account use" of the permissions table. */
+  readonly crossAccount: boolean;
+  /** Every resource the caller needs `action` on; all must allow. */
+  readonly resources: readonly ResourcePermission[];
+}
+
+const KEY: ResourcePermission = { resource: "key", policyType: "key-policy" };
+const CURRENT_KEY: ResourcePermission = { resource: "current-key", policyType: "key-policy" };
+const ALIAS: ResourcePermission = { resource: "alias", policyType: "iam-policy" };
+const NO_RESOURCE: ResourcePermission = { resource: "*", policyType: "iam-policy" };
+
+const keyOperation = (action: `kms:${string}`, crossAccount = false): OperationAuthorization => ({ action, crossAccount, resources: [KEY] });
+
+/**
+ * The per-operation authorization table, total over the implemented operations (a missing operation does not
+ * compile), from AWS's permissions table [DOC
+ * https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html] and the operations'
+ * "Required permissions" [DOC API reference]:
+ *
+ * - operations on a KMS key are "Key policy" on that key; of these only DescribeKey is cross-account;
+ * - CreateKey, ListKeys and ListAliases are "IAM policy" only, with no resource (`"*"`); ListAliases with a `KeyId` as
+ *   well [DOC alias-access.html: "the value of the resource element in the policy must be `*`"];
+ * - CreateAlias and DeleteAlias need the action on the alias (IAM policy) and on its key (key policy); UpdateAlias on
+ *   the alias, the current key and the new key [DOC alias-access.html, API_UpdateAlias "Required permissions"].
+ */
+export const AUTHORIZATION_TABLE = {
+  GetKeyPolicy: keyOperation("kms:GetKeyPolicy"),
+  PutKeyPolicy: keyOperation("kms:PutKeyPolicy"),
+  ListKeyPolicies: keyOperation("kms:ListKeyPolicies"),
+  CreateKey: { action: "kms:CreateKey", crossAccount: false, resources: [NO_RESOURCE] },
+  DescribeKey: keyOperation("kms:DescribeKey", true),
+  ListKeys: { action: "kms:ListKeys", crossAccount: false, resources: [NO_RESOURCE] },
+  EnableKey: keyOperation("kms:EnableKey"),
+  DisableKey: keyOperation("kms:DisableKey"),
+  ScheduleKeyDeletion: keyOperation("kms:ScheduleKeyDeletion"),
+  CancelKeyDeletion: keyOperation("kms:CancelKeyDeletion"),
+  CreateAlias: { action: "kms:CreateAlias", crossAccount: false, resources: [ALIAS, KEY] },
+  UpdateAlias: { action: "kms:UpdateAlias", crossAccount: false, resources: [ALIAS, CURRENT_KEY, KEY] },
+  DeleteAlias: { action: "kms:DeleteAlias", crossAccount: false, resources: [ALIAS, KEY] },
+  ListAliases: { action: "kms:ListAliases", crossAccount: false, resources: [NO_RESOURCE] },
+  TagResource: keyOperation("kms:TagResource"),
+  UntagResource: keyOperation("kms:UntagResource"),
+  ListResourceTags: keyOperation("kms:ListResourceTags"),
+} as const satisfies { readonly [K in OperationName]: OperationAuthorization };
+
+/** The authorization of `operation` ({@link AUTHORIZATION_TABLE}). */
+export function authorizationOf(operation: OperationName): OperationAuthorization {
+  return AUTHORIZATION_TABLE[operation];
+}
+
+const BY_ACTION = new Map<string, OperationName>(
+  Object.entries(AUTHORIZATION_TABLE).map(([operation, row]) => [row.action, operation as OperationName]),
+);
+
+/** The operation whose permission is `action` (`kms:DeleteAlias` → `DeleteAlias`), or `undefined`. */
+export function operationOfAction(action: string): OperationName | undefined {
+  return BY_ACTION.get(action);
+}
