@@ -100,6 +100,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: "--auth <mode>", description: "none: any signature is accepted; sigv4: verify signatures", choices: ["none", "sigv4"] },
       { flags: "--identities <file>", description: "access keys and principals accepted with --auth sigv4" },
       { flags: "--enforce-key-policies", description: "authorize every request with the key's policy" },
+      {
+        flags: "--log-requests",
+        description: "log one line per request on stderr: operation, status, error, account, region, duration (5xx are always logged)",
+      },
     ],
     examples: [
       "keypolicy serve --seed examples/demo-seed.yaml",

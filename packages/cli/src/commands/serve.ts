@@ -25,6 +25,8 @@ export interface ServeOptions {
   readonly identities?: string;
   /** `--enforce-key-policies`: evaluate key policies on every request. */
   readonly enforceKeyPolicies?: boolean;
+  /** `--log-requests`: one line per request on stderr (5xx answers are always logged with their cause). */
+  readonly logRequests?: boolean;
 }
 
 /**
@@ -44,6 +46,8 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<Co
     ...(options.auth !== undefined ? { auth: options.auth } : {}),
     ...(options.identities !== undefined ? { identitiesFile: resolve(io.cwd, options.identities) } : {}),
     ...(options.enforceKeyPolicies === true ? { enforceKeyPolicies: true } : {}),
+    ...(options.logRequests === true ? { logRequests: true } : {}),
+    log: (line) => io.stderr(`${line}\n`),
     host: options.host,
     port: options.port,
     ...(options.seed !== undefined ? { seedFile: resolve(io.cwd, options.seed) } : {}),
