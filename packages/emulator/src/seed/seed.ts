@@ -132,12 +132,19 @@ export function parseSeed(value: unknown): { success: true; data: SeedFile } | {
   return problems.length > 0 ? { success: false, error: problems } : { success: true, data: parsed.data };
 }
 
-/** What {@link applySeed} did: keys and aliases created, and those already present (left as they are). */
+/**
+ * What {@link applySeed} did: keys and aliases created, and those already present; of those, the ones set back to the
+ * seed's values (`overwrite`), the others being kept as they are.
+ */
 export interface SeedReport {
   readonly keysCreated: number;
   readonly keysExisting: number;
+  /** Existing keys set back to the seed's values; `keysExisting - keysOverwritten` were kept. */
+  readonly keysOverwritten: number;
   readonly aliasesCreated: number;
   readonly aliasesExisting: number;
+  /** Existing aliases pointed at the seed's key again; `aliasesExisting - aliasesOverwritten` were kept. */
+  readonly aliasesOverwritten: number;
 }
 
 /** Options of {@link applySeed}. */
@@ -171,6 +178,8 @@ export async function applySeed(
   let keysExisting = 0;
   let aliasesCreated = 0;
   let aliasesExisting = 0;
+  let keysOverwritten = 0;
+  let aliasesOverwritten = 0;
   const now = deps.clock.now();
   for (const entry of seed.keys) {
     const accountId = entry.AccountId ?? defaults.accountId;
@@ -220,6 +229,7 @@ export async function applySeed(
           deletionDate: deletion?.deletionDate ?? null,
           pendingDeletionWindowInDays: deletion?.pendingDeletionWindowInDays ?? null,
         });
+        keysOverwritten++;
       }
     }
     for (const aliasName of entry.Aliases ?? []) {
@@ -227,9 +237,12 @@ export async function applySeed(
       if (created) aliasesCreated++;
       else {
         aliasesExisting++;
-        if (options.overwrite) await store.updateAlias(scope, aliasName, entry.KeyId, now);
+        if (options.overwrite) {
+          await store.updateAlias(scope, aliasName, entry.KeyId, now);
+          aliasesOverwritten++;
+        }
       }
     }
   }
-  return { keysCreated, keysExisting, aliasesCreated, aliasesExisting };
+  return { keysCreated, keysExisting, keysOverwritten, aliasesCreated, aliasesExisting, aliasesOverwritten };
 }
