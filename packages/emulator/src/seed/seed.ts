@@ -15,6 +15,7 @@ import {
 import { defaultKeyPolicy, formatPolicy, parseJson, validateKeyPolicy } from "@keypolicy/policy";
 import { z } from "zod";
 import type { Clock, IdSource } from "../app/deps.js";
+import { checkTags } from "../app/tags.js";
 import type { KeyStore, StoredKey } from "../store/types.js";
 
 const SeedKey = z
@@ -107,6 +108,11 @@ export function parseSeed(value: unknown): { success: true; data: SeedFile } | {
       if (owner !== undefined) problems.push({ path: aliasPath, message: `${aliasName} is already the alias of ${owner} in the same account and region` });
       else aliases.set(`${scope}/${aliasName}`, at(""));
     });
+    if (key.Tags !== undefined) {
+      // The rule CreateKey applies (one function for both), so a seeded key holds tags AWS would accept.
+      const tags = checkTags(key.Tags);
+      if (!tags.success) problems.push({ path: at(".Tags"), message: `${tags.error.message} (CreateKey would answer ${tags.error.name})` });
+    }
     if (key.Policy !== undefined) {
       // The checks PutKeyPolicy makes (KMS-FIDELITY.md §7), so a seeded key holds a policy AWS would accept. The
       // lockout check is skipped: a seed has no caller.
