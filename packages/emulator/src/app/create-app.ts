@@ -60,12 +60,13 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     const cause = thrown ? thrown.cause : response.status >= 500 ? error : undefined;
     log({
       requestId: facts.requestId,
-      ...(facts.operation !== undefined ? { operation: facts.operation } : {}),
+      operation: facts.operation,
       httpStatus: response.status,
-      ...(error ? { errorName: error.name } : {}),
-      ...(facts.caller ? { accountId: facts.caller.accountId, region: facts.caller.region } : {}),
+      errorName: error?.name,
+      accountId: facts.caller?.accountId,
+      region: facts.caller?.region,
       durationMs: clock.now() - started,
-      ...(cause !== undefined ? { cause } : {}),
+      cause,
     });
   }
 
