@@ -108,7 +108,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       "Starts the emulator and prints one line, `keypolicy emulator listening on <url>`, once it accepts requests. " +
       "It runs until SIGINT (Ctrl-C) or SIGTERM, then closes its connections and exits 0. " +
-      "Fails with exit code 1 when the port is in use or the seed file is unreadable or invalid.",
+      "Log lines go to stderr: every 5xx answer with its cause, a one-line seeding summary with --seed, and one line " +
+      "per request with --log-requests. " +
+      "Fails with exit code 1 when the port is in use, the seed file is unreadable or invalid, or the --data-dir " +
+      "database is damaged or not a SQLite database.",
     options: [
       { flags: "--host <host>", description: "interface to listen on", defaultValue: "127.0.0.1" },
       { flags: "--port <port>", description: "TCP port; 0 picks a free one", defaultValue: 4566, parse: parsePort },
@@ -129,6 +132,10 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: "the aws:SecureTransport policies see (KMS is HTTPS-only, so true as in AWS)",
         choices: ["true", "false"],
         defaultValue: "true",
+      },
+      {
+        flags: "--log-requests",
+        description: "log one line per request on stderr: operation, status, error, account, region, duration (5xx are always logged)",
       },
     ],
     examples: [

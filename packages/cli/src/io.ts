@@ -32,6 +32,8 @@ export interface CommandServing {
   readonly kind: "serving";
   /** What to print once ready: one line. */
   readonly stdout: string;
+  /** Notes to print on stderr right after it (e.g. the seeding summary), if any. */
+  readonly stderr?: string;
   /** Stops serving; resolves once every connection is closed. */
   close(): Promise<void>;
 }

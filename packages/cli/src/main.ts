@@ -57,6 +57,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   // the server cleanly (exit 0), not kill the process with Node's default handler (exit 143).
   const shutdown = io.untilShutdown();
   io.stdout(outcome.stdout);
+  if (outcome.stderr) io.stderr(outcome.stderr);
   await shutdown;
   await outcome.close();
   return EXIT_CODES.success;

@@ -74,7 +74,8 @@ describe("the built keypolicy bin", () => {
       } finally {
         server.kill(signal);
       }
-      expect(await serverExit).toMatchObject({ code: 0, signal: null, stderr: "" });
+      const seeded = `keypolicy: seed ${DEMO_SEED}: keys: 1 created, 0 kept, 0 overwritten; aliases: 1 created, 0 kept, 0 overwritten\n`;
+      expect(await serverExit).toMatchObject({ code: 0, signal: null, stderr: seeded });
     },
   );
 

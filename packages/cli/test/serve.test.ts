@@ -32,7 +32,7 @@ describe("keypolicy serve", () => {
     expect(await getPolicy(url, "us-east-2")).toEqual({ code: 0, stdout: `${DEMO_DEFAULT_POLICY}\n`, stderr: "" });
     fake.shutdown("SIGINT");
     expect(await exit).toBe(0);
-    expect(fake.stderr()).toBe("");
+    expect(fake.stderr()).toBe(`keypolicy: seed ${DEMO_SEED}: keys: 1 created, 0 kept, 0 overwritten; aliases: 1 created, 0 kept, 0 overwritten\n`);
     await expect(fetch(url, { method: "POST" })).rejects.toThrow();
   });
 
@@ -110,10 +110,16 @@ describe("keypolicy serve", () => {
     await first.server.exit;
     const kept = await restart([]);
     expect(kept.policy).toContain('"Id" : "changed"');
+    expect(kept.server.fake.stderr()).toBe(
+      `keypolicy: seed ${DEMO_SEED}: keys: 0 created, 1 kept, 0 overwritten; aliases: 0 created, 1 kept, 0 overwritten\n`,
+    );
     kept.server.fake.shutdown();
     await kept.server.exit;
     const reset = await restart(["--seed-overwrite"]);
     expect(reset.policy).toBe(`${DEMO_DEFAULT_POLICY}\n`);
+    expect(reset.server.fake.stderr()).toBe(
+      `keypolicy: seed ${DEMO_SEED}: keys: 0 created, 0 kept, 1 overwritten; aliases: 0 created, 0 kept, 1 overwritten\n`,
+    );
     reset.server.fake.shutdown();
     expect(await reset.server.exit).toBe(0);
   });

@@ -79,8 +79,10 @@ export const messages = {
    */
   aliasTargetMismatch: (aliasName: string) =>
     `${aliasName} cannot be moved to a key of another key spec type or key usage.`,
-  /** [DEC] TagException for a tag key that starts with `aws:` (LocalStack's text; [DOC] the prefix is reserved). */
+  /** [REC] TagException for a tag key that starts with `aws:`, any case (LocalStack snapshots recorded against AWS). */
   tagReserved: () => "Tags beginning with aws: are reserved",
-  /** [DEC] LimitExceededException past 50 tags on one key ([DOC] quota: 50 tags per KMS key). */
-  tagLimit: (keyArn: string) => `${keyArn} would have more than 50 tags.`,
+  /** [REC] TagException for a tag key given twice in one request (TagResource, recorded by LocalStack against AWS). */
+  tagDuplicate: () => "Duplicate tag keys",
+  /** [REC] TagException for more than 50 tags (CreateKey with 51, recorded by LocalStack against AWS). */
+  tagTooMany: () => "Too many tags",
 } as const;

@@ -181,7 +181,8 @@ describe("seed files", () => {
   it("puts the seed's values back when asked to overwrite", async () => {
     const s = await seeded();
     await s.call("DisableKey", { KeyId: KEY_ID });
-    await applySeed(s.store, { keys: [{ KeyId: KEY_ID, Description: "again", Aliases: ["alias/ExampleAlias"] }] }, { accountId: "111122223333", region: "us-east-2" }, s, { overwrite: true });
+    const report = await applySeed(s.store, { keys: [{ KeyId: KEY_ID, Description: "again", Aliases: ["alias/ExampleAlias"] }] }, { accountId: "111122223333", region: "us-east-2" }, s, { overwrite: true });
+    expect(report).toEqual({ keysCreated: 0, keysExisting: 1, keysOverwritten: 1, aliasesCreated: 0, aliasesExisting: 1, aliasesOverwritten: 1 });
     const { KeyMetadata } = await (await s.call("DescribeKey", { KeyId: "alias/ExampleAlias" })).json();
     expect(KeyMetadata).toMatchObject({ KeyState: "Enabled", Description: "again" });
   });
@@ -200,7 +201,7 @@ describe("seed files", () => {
     const s = await seeded();
     await s.call("PutKeyPolicy", { KeyId: KEY_ID, Policy: CHANGED_POLICY });
     const report = await applySeed(s.store, { keys: [{ KeyId: KEY_ID, Aliases: ["alias/ExampleAlias"] }] }, { accountId: "111122223333", region: "us-east-2" }, s);
-    expect(report).toEqual({ keysCreated: 0, keysExisting: 1, aliasesCreated: 0, aliasesExisting: 1 });
+    expect(report).toEqual({ keysCreated: 0, keysExisting: 1, keysOverwritten: 0, aliasesCreated: 0, aliasesExisting: 1, aliasesOverwritten: 0 });
     expect((await (await s.call("GetKeyPolicy", { KeyId: KEY_ID })).json()).Policy).toContain('"Sid" : "Changed"');
   });
 });

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { SeedReport } from "@keypolicy/emulator";
 import type { NodeServerOptions } from "@keypolicy/emulator/node";
 import { EXIT_CODES } from "../exit-codes.js";
 import { type CliIo, type CommandOutcome, done } from "../io.js";
@@ -27,6 +28,8 @@ export interface ServeOptions {
   readonly enforceKeyPolicies?: boolean;
   /** `--secure-transport`: the `aws:SecureTransport` policies see, `true` (the default, as in AWS) or `false`. */
   readonly secureTransport?: "true" | "false";
+  /** `--log-requests`: one line per request on stderr (5xx answers are always logged with their cause). */
+  readonly logRequests?: boolean;
 }
 
 /**
@@ -46,6 +49,8 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<Co
     ...(options.auth !== undefined ? { auth: options.auth } : {}),
     ...(options.identities !== undefined ? { identitiesFile: resolve(io.cwd, options.identities) } : {}),
     ...(options.enforceKeyPolicies === true ? { enforceKeyPolicies: true } : {}),
+    ...(options.logRequests === true ? { logRequests: true } : {}),
+    log: (line) => io.stderr(`${line}\n`),
     host: options.host,
     port: options.port,
     ...(options.seed !== undefined ? { seedFile: resolve(io.cwd, options.seed) } : {}),
@@ -59,10 +64,29 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<Co
   const { startNodeServer } = await import("@keypolicy/emulator/node");
   try {
     const server = await startNodeServer(serverOptions);
-    return { kind: "serving", stdout: `keypolicy emulator listening on ${server.url}\n`, close: () => server.close() };
+    return {
+      kind: "serving",
+      stdout: `keypolicy emulator listening on ${server.url}\n`,
+      ...(server.seed && options.seed !== undefined ? { stderr: `${formatSeedSummary(options.seed, server.seed)}\n` } : {}),
+      close: () => server.close(),
+    };
   } catch (cause) {
     return failed(startError(cause, options));
   }
+}
+
+/**
+ * The start-up line of `--seed` [DEC format]: `keypolicy: seed <file>: keys: <n> created, <n> kept, <n> overwritten;
+ * aliases: <n> created, <n> kept, <n> overwritten`. "kept" are those that existed (a `--data-dir`) and were left as they
+ * are; "overwritten" those `--seed-overwrite` set back to the seed's values.
+ */
+export function formatSeedSummary(seedFile: string, report: SeedReport): string {
+  const counts = (created: number, existing: number, overwritten: number) =>
+    `${created} created, ${existing - overwritten} kept, ${overwritten} overwritten`;
+  return (
+    `keypolicy: seed ${seedFile}: keys: ${counts(report.keysCreated, report.keysExisting, report.keysOverwritten)}; ` +
+    `aliases: ${counts(report.aliasesCreated, report.aliasesExisting, report.aliasesOverwritten)}`
+  );
 }
 
 function usage(message: string) {

@@ -13,11 +13,12 @@ import {
   TARGET_HEADER,
   validateRequest,
 } from "@keypolicy/core";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { createSigV4Authenticator } from "./auth/authenticate.js";
 import { createKeyPolicyReader } from "./auth/key-policy-cache.js";
 import { callerFromAuthorization } from "./caller.js";
 import { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorDeps, type OperationContext } from "./deps.js";
+import type { RequestFacts } from "./request-log.js";
 import { type Handler, HANDLERS } from "./operations.js";
 import { bodyTooLarge, checkHeaderSize, decodeBodyText, readBody } from "./request-limits.js";
 
@@ -33,20 +34,63 @@ import { bodyTooLarge, checkHeaderSize, decodeBodyText, readBody } from "./reque
  */
 export function createEmulatorApp(deps: EmulatorDeps): Hono {
   const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...deps.config };
-  const { store, clock, ids } = deps;
+  const { store, clock, ids, log } = deps;
   const authenticate = config.auth.mode === "sigv4" ? createSigV4Authenticator(config.auth) : undefined;
   const readPolicy = createKeyPolicyReader();
   const app = new Hono();
 
+  const answeredErrors = new WeakMap<Response, KmsError>();
   function errorResponse(error: KmsError, requestId: string): Response {
-    return new Response(encodeErrorBody(error), {
+    const response = new Response(encodeErrorBody(error), {
       status: errorStatus(error.name),
       headers: { "content-type": CONTENT_TYPE, [REQUEST_ID_HEADER]: requestId },
+    });
+    if (log) answeredErrors.set(response, error);
+    return response;
+  }
+
+  function internalError(requestId: string): Response {
+    return errorResponse(createKmsError("KMSInternalException", "An internal error occurred."), requestId);
+  }
+
+  /** Hands one answered request to `deps.log`; a 5xx carries its cause: the thrown value, else the error answered. */
+  function report(facts: RequestFacts, response: Response, started: number, thrown?: { cause: unknown }): void {
+    if (!log) return;
+    const error = answeredErrors.get(response);
+    const cause = thrown ? thrown.cause : response.status >= 500 ? error : undefined;
+    log({
+      requestId: facts.requestId,
+      operation: facts.operation,
+      httpStatus: response.status,
+      errorName: error?.name,
+      accountId: facts.caller?.accountId,
+      region: facts.caller?.region,
+      durationMs: clock.now() - started,
+      cause,
     });
   }
 
   app.post("/", async (c) => {
-    const requestId = ids.requestId();
+    const started = log ? clock.now() : 0;
+    const facts: RequestFacts = { requestId: ids.requestId() };
+    let response: Response;
+    let thrown: { cause: unknown } | undefined;
+    try {
+      response = await answer(c, facts);
+    } catch (cause) {
+      // [DEC] Any throw (a store that cannot write, a bug) is a 500 KMSInternalException with this request's ID; the
+      // cause goes to the log only.
+      config.logError?.("internal error while answering a request", cause);
+      thrown = { cause };
+      response = internalError(facts.requestId);
+    }
+    report(facts, response, started, thrown);
+    return response;
+  });
+
+  /** Answers one `POST /`, noting in `facts` what the log needs as it learns it. */
+  async function answer(c: Context, facts: RequestFacts): Promise<Response> {
+    const { requestId } = facts;
     // Front-end limits, then authentication, come before anything looks at the operation (KMS-FIDELITY.md §9).
     if (!config.headerLimitEnforcedByServer) {
       const headerSize = checkHeaderSize(c.req.raw.headers, config.maxHeaderBytes);
@@ -68,12 +112,14 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
       ? await authenticate(c.req.raw, bytes, clock.now())
       : ({ success: true, data: callerFromAuthorization(c.req.header("authorization"), config) } as const);
     if (!caller.success) return errorResponse(caller.error, requestId);
+    facts.caller = caller.data;
 
     const target = parseTarget(c.req.header(TARGET_HEADER));
     if (!target.success) return errorResponse(target.error, requestId);
     const operation = target.data;
     const handler = isOperationName(operation) ? HANDLERS[operation] : undefined;
     if (!handler) return errorResponse(createKmsError("UnknownOperationException"), requestId);
+    facts.operation = operation as OperationName;
 
     if (!isJsonContentType(c.req.header("content-type"))) {
       return errorResponse(createKmsError("UnknownOperationException"), requestId);
@@ -93,13 +139,19 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
       status: 200,
       headers: { "content-type": CONTENT_TYPE, [REQUEST_ID_HEADER]: requestId },
     });
-  });
+  }
 
   // [DEC] Anything but POST / is not an operation: AWS-shaped UnknownOperationException, never an HTML 404.
-  app.notFound(() => errorResponse(createKmsError("UnknownOperationException"), ids.requestId()));
+  app.notFound(() => {
+    const started = log ? clock.now() : 0;
+    const facts: RequestFacts = { requestId: ids.requestId() };
+    const response = errorResponse(createKmsError("UnknownOperationException"), facts.requestId);
+    report(facts, response, started);
+    return response;
+  });
   app.onError((cause) => {
     config.logError?.("internal error while answering a request", cause);
-    return errorResponse(createKmsError("KMSInternalException", "An internal error occurred."), ids.requestId());
+    return internalError(ids.requestId());
   });
   return app;
 }

@@ -3,6 +3,7 @@ import type { KeyPolicyReader } from "./auth/key-policy-cache.js";
 import type { KeyStore } from "../store/types.js";
 import type { AuthConfig } from "./auth/authenticate.js";
 import type { Identity } from "./auth/identities.js";
+import type { RequestLogEntry } from "./request-log.js";
 
 /** The current time, passed in so the app never reads it (Workers and tests control time). */
 export interface Clock {
@@ -71,6 +72,11 @@ export interface EmulatorDeps {
   readonly config?: Partial<EmulatorConfig>;
   /** Where `aws:SourceIp` comes from (the runtime entry supplies it: {@link SourceIpReader}). Default: unknown. */
   readonly sourceIp?: SourceIpReader;
+  /**
+   * Called once per answered request, after its answer is made (never on the wire). The app itself writes nowhere:
+   * runtime entries pass a writer, e.g. the Node server's stderr lines. Default: nothing is logged.
+   */
+  readonly log?: (entry: RequestLogEntry) => void;
 }
 
 /** The defaults of {@link EmulatorConfig}. */

@@ -5,12 +5,14 @@ import { serve } from "@hono/node-server";
 import { CONTENT_TYPE, createKmsError, encodeErrorBody, type KmsError, REQUEST_ID_HEADER } from "@keypolicy/core";
 import { createEmulatorApp } from "../app/create-app.js";
 import { limitMessages } from "../app/request-limits.js";
+import type { RequestLogEntry } from "../app/request-log.js";
 import { DEFAULT_CONFIG, type EmulatorConfig } from "../app/deps.js";
 import { applySeed, type SeedReport } from "../seed/seed.js";
 import { createMemoryStore } from "../store/memory.js";
 import type { KeyStore } from "../store/types.js";
 import { IdentitiesError, loadIdentitiesFile } from "./load-identities.js";
 import { loadSeedFile } from "./load-seed.js";
+import { formatFaultLine, formatRequestLine } from "./log-lines.js";
 import { randomIds, systemClock } from "./runtime.js";
 import { nodeSourceIp } from "./source-ip.js";
 
@@ -38,6 +40,13 @@ export interface NodeServerOptions {
   readonly identitiesFile?: string;
   /** Authorize every operation on a key by the key's policy first. Default `false`. */
   readonly enforceKeyPolicies?: boolean;
+  /**
+   * Where log lines go, one call per line without its newline. Default: standard error. Every 5xx answer is logged
+   * with its cause (see {@link formatFaultLine}); requests too with `logRequests`.
+   */
+  readonly log?: (line: string) => void;
+  /** Log one line per request answered (see {@link formatRequestLine}). Default `false`. */
+  readonly logRequests?: boolean;
 }
 
 /** A running emulator. */
@@ -75,7 +84,14 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   }
   // Node's HTTP parser enforces the header limit (answered below as the app would), so the app need not measure
   // every request's headers again: materialising them costs about 15 % of GetKeyPolicy's throughput.
-  const app = createEmulatorApp({ store, clock: systemClock, ids: randomIds, sourceIp: nodeSourceIp, config: { ...config, headerLimitEnforcedByServer: true } });
+  const app = createEmulatorApp({
+    store,
+    clock: systemClock,
+    ids: randomIds,
+    sourceIp: nodeSourceIp,
+    config: { ...config, headerLimitEnforcedByServer: true },
+    log: requestLogger(options),
+  });
   return new Promise((resolve, reject) => {
     // Node answers header overflows and unparseable HTTP itself; give those answers an AWS JSON body as well.
     const serverOptions = { maxHeaderSize: config.maxHeaderBytes };
@@ -108,6 +124,16 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       response.end(encodeErrorBody(createKmsError("UnknownOperationException")));
     });
   });
+}
+
+/** The app's `log`: a fault line for every 5xx, a request line for each request with `logRequests`. */
+function requestLogger(options: NodeServerOptions): (entry: RequestLogEntry) => void {
+  const write = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const requests = options.logRequests === true;
+  return (entry) => {
+    if (requests) write(formatRequestLine(entry));
+    if (entry.httpStatus >= 500) write(formatFaultLine(entry));
+  };
 }
 
 async function securityConfig(options: NodeServerOptions): Promise<Partial<EmulatorConfig>> {

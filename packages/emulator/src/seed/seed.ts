@@ -15,6 +15,7 @@ import {
 import { defaultKeyPolicy, formatPolicy, parseJson, validateKeyPolicy } from "@keypolicy/policy";
 import { z } from "zod";
 import type { Clock, IdSource } from "../app/deps.js";
+import { checkTags } from "../app/tags.js";
 import type { KeyStore, StoredKey } from "../store/types.js";
 
 const SeedKey = z
@@ -107,6 +108,11 @@ export function parseSeed(value: unknown): { success: true; data: SeedFile } | {
       if (owner !== undefined) problems.push({ path: aliasPath, message: `${aliasName} is already the alias of ${owner} in the same account and region` });
       else aliases.set(`${scope}/${aliasName}`, at(""));
     });
+    if (key.Tags !== undefined) {
+      // The rule CreateKey applies (one function for both), so a seeded key holds tags AWS would accept.
+      const tags = checkTags(key.Tags);
+      if (!tags.success) problems.push({ path: at(".Tags"), message: `${tags.error.message} (CreateKey would answer ${tags.error.name})` });
+    }
     if (key.Policy !== undefined) {
       // The checks PutKeyPolicy makes (KMS-FIDELITY.md §7), so a seeded key holds a policy AWS would accept. The
       // lockout check is skipped: a seed has no caller.
@@ -132,12 +138,19 @@ export function parseSeed(value: unknown): { success: true; data: SeedFile } | {
   return problems.length > 0 ? { success: false, error: problems } : { success: true, data: parsed.data };
 }
 
-/** What {@link applySeed} did: keys and aliases created, and those already present (left as they are). */
+/**
+ * What {@link applySeed} did: keys and aliases created, and those already present; of those, the ones set back to the
+ * seed's values (`overwrite`), the others being kept as they are.
+ */
 export interface SeedReport {
   readonly keysCreated: number;
   readonly keysExisting: number;
+  /** Existing keys set back to the seed's values; `keysExisting - keysOverwritten` were kept. */
+  readonly keysOverwritten: number;
   readonly aliasesCreated: number;
   readonly aliasesExisting: number;
+  /** Existing aliases pointed at the seed's key again; `aliasesExisting - aliasesOverwritten` were kept. */
+  readonly aliasesOverwritten: number;
 }
 
 /** Options of {@link applySeed}. */
@@ -171,6 +184,8 @@ export async function applySeed(
   let keysExisting = 0;
   let aliasesCreated = 0;
   let aliasesExisting = 0;
+  let keysOverwritten = 0;
+  let aliasesOverwritten = 0;
   const now = deps.clock.now();
   for (const entry of seed.keys) {
     const accountId = entry.AccountId ?? defaults.accountId;
@@ -220,6 +235,7 @@ export async function applySeed(
           deletionDate: deletion?.deletionDate ?? null,
           pendingDeletionWindowInDays: deletion?.pendingDeletionWindowInDays ?? null,
         });
+        keysOverwritten++;
       }
     }
     for (const aliasName of entry.Aliases ?? []) {
@@ -227,9 +243,12 @@ export async function applySeed(
       if (created) aliasesCreated++;
       else {
         aliasesExisting++;
-        if (options.overwrite) await store.updateAlias(scope, aliasName, entry.KeyId, now);
+        if (options.overwrite) {
+          await store.updateAlias(scope, aliasName, entry.KeyId, now);
+          aliasesOverwritten++;
+        }
       }
     }
   }
-  return { keysCreated, keysExisting, aliasesCreated, aliasesExisting };
+  return { keysCreated, keysExisting, keysOverwritten, aliasesCreated, aliasesExisting, aliasesOverwritten };
 }

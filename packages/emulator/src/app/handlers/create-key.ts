@@ -54,7 +54,7 @@ export async function createKey(ctx: OperationContext, input: CreateKeyRequest):
       ? { success: true as const, data: defaultKeyPolicy(caller.accountId, caller.partition) }
       : preparePolicy(ctx, input.Policy, keyArn, input.BypassPolicyLockoutSafetyCheck);
   if (!policy.success) return policy;
-  const tags = mergeTags([], input.Tags ?? [], keyArn);
+  const tags = mergeTags([], input.Tags ?? []);
   if (!tags.success) return tags;
   const key: StoredKey = {
     accountId: caller.accountId,

@@ -7,7 +7,8 @@ const { action, keyIdentifiers } = OPERATIONS.TagResource;
 
 /**
  * TagResource: adds tags to a key, replacing the value of a tag key it already has. Refused for a key pending deletion
- * ([DOC] key-state table). Reserved `aws:` keys: TagException. Answers no output members.
+ * ([DOC] key-state table). Duplicate tag keys, more than 50 tags and reserved `aws:` keys: TagException (see
+ * `checkTags`). Answers no output members.
  *
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html
  */
@@ -16,8 +17,8 @@ export async function tagResource(ctx: OperationContext, input: TagResourceReque
   if (!found.success) return found;
   const allowed = checkKeyState(found.data, ["Creating", "Enabled", "Disabled", "PendingImport", "Unavailable", "Updating"]);
   if (!allowed.success) return allowed;
-  const { key, arn } = found.data;
-  const tags = mergeTags(key.tags, input.Tags, arn);
+  const { key } = found.data;
+  const tags = mergeTags(key.tags, input.Tags);
   if (!tags.success) return tags;
   await ctx.store.updateKey(key, key.keyId, { tags: tags.data });
   return ok(undefined);
