@@ -15,6 +15,7 @@ import {
 import { defaultKeyPolicy, formatPolicy, parseJson, validateKeyPolicy } from "@keypolicy/policy";
 import { z } from "zod";
 import type { Clock, IdSource } from "../app/deps.js";
+import { resolveKeyUsage } from "../app/key-usage.js";
 import { checkTags } from "../app/tags.js";
 import type { KeyStore, StoredKey } from "../store/types.js";
 
@@ -93,8 +94,9 @@ export function parseSeed(value: unknown): { success: true; data: SeedFile } | {
   parsed.data.keys.forEach((key, index) => {
     const at = (member: string) => `keys[${index}]${member}`;
     const spec = key.KeySpec ?? "SYMMETRIC_DEFAULT";
-    const usage = key.KeyUsage ?? "ENCRYPT_DECRYPT";
-    if (!keyAlgorithms(spec, usage)) problems.push({ path: at(".KeyUsage"), message: `${usage} is not a usage of KeySpec ${spec}` });
+    // CreateKey's rule (one function for both): KeyUsage may be left out for symmetric encryption keys only.
+    const usage = resolveKeyUsage(spec, key.KeyUsage);
+    if (!usage.success) problems.push({ path: at(".KeyUsage"), message: `${usage.error.message} (CreateKey would answer ${usage.error.name})` });
     // Where the key lives, for uniqueness: entries without AccountId/Region share the server's defaults.
     const scope = `${key.AccountId ?? "(default account)"}/${key.Region ?? "(default region)"}`;
     const first = keyIds.get(`${scope}/${key.KeyId}`);
@@ -212,6 +214,7 @@ export async function applySeed(
       keyId: entry.KeyId,
       description: entry.Description ?? "",
       keySpec,
+      // parseSeed refused any other omission: only symmetric encryption keys default.
       keyUsage: entry.KeyUsage ?? "ENCRYPT_DECRYPT",
       origin,
       keyState,

@@ -17,6 +17,7 @@ import type { OperationContext } from "../deps.js";
 import { authorizeResource } from "../auth/authorize.js";
 import { toKeyMetadata } from "../keys.js";
 import { preparePolicy } from "../policy-text.js";
+import { resolveKeyUsage } from "../key-usage.js";
 import { mergeTags } from "../tags.js";
 
 /**
@@ -77,24 +78,4 @@ export async function createKey(ctx: OperationContext, input: CreateKeyRequest):
     return err(createKmsError("KMSInternalException", "Key ID collision; try again."));
   }
   return ok({ KeyMetadata: toKeyMetadata(key) });
-}
-
-/**
- * The key usage of a new key: `KeyUsage` as given, or ENCRYPT_DECRYPT for a symmetric encryption key, the only spec
- * for which it may be omitted ([DOC] CreateKey: optional only for symmetric encryption keys).
- *
- * @returns the usage, or ValidationException: `You must specify a KeyUsage value …` when it is omitted for another
- *   spec ([REC]), `KeyUsage <usage> is not compatible with KeySpec <spec>` when the spec does not allow it ([REC]).
- *   The omission is checked first, so `KeySpec: HMAC_256` alone never reports a mismatch with a default.
- */
-function resolveKeyUsage(keySpec: KeySpec, keyUsage: KeyUsageType | undefined): Result<KeyUsageType> {
-  if (keyUsage === undefined) {
-    return keySpec === "SYMMETRIC_DEFAULT"
-      ? ok("ENCRYPT_DECRYPT")
-      : err(createKmsError("ValidationException", messages.keyUsageRequired()));
-  }
-  if (!keyAlgorithms(keySpec, keyUsage)) {
-    return err(createKmsError("ValidationException", messages.keyUsageIncompatible(keyUsage, keySpec)));
-  }
-  return ok(keyUsage);
 }
