@@ -11,11 +11,13 @@ describe("parseIpAddress", () => {
     ["64:ff9b::203.0.113.7", "ipv6", "64:ff9b::cb00:7107"],
     ["::ffff:203.0.113.7", "ipv4", "203.0.113.7"],
     ["::FFFF:cb00:7107", "ipv4", "203.0.113.7"],
+    // IPv4-compatible (RFC 4291), not mapped: ::1.2.3.4 is ::102:304.
+    ["::1.2.3.4", "ipv6", "::102:304"],
   ])("reads %s as %s %s", (text, kind, address) => {
     expect(parseIpAddress(text)).toEqual({ kind, address });
   });
 
-  it.each(["256.0.0.1", "1.2.3", "127.1", "01.2.3.4", "0x7f.0.0.1", "a.b.c.d", "", "2001:db8:::7", "2001:db8::g", "fe80::1%eth0", "[::1]", "1:2:3:4:5:6:7:8:9", "::1/128"])(
+  it.each(["256.0.0.1", "1.2.3", "127.1", "01.2.3.4", "0x7f.0.0.1", "a.b.c.d", "", "2001:db8:::7", "2001:db8::g", "fe80::1%eth0", "[::1]", "::ffff:010.0.0.1", "::ffff:127.1", "::ffff:1.2.3.256", "::ffff:1.2.3.4:5", "2001:00db8::", "1:2:3:4:5:6:7:8:9", "::1/128"])(
     "refuses %s",
     (text) => {
       expect(parseIpAddress(text)).toBeUndefined();

@@ -85,11 +85,28 @@ function parse(text: string): Parsed | undefined {
   return written;
 }
 
-/** The address as written, with ipaddr.js's lenient IPv4 forms (`127.1`, `0x7f.0.0.1`, `010.0.0.1`) and zones refused. */
+/**
+ * The address as written, with ipaddr.js's lenient IPv4 forms (`127.1`, `0x7f.0.0.1`, `010.0.0.1`) and zones
+ * refused. An IPv6 address's embedded dotted quad is read here, as the two groups it stands for, because ipaddr.js
+ * reads `::1.2.3.4` as `::ffff:1.2.3.4` rather than RFC 4291's `::102:304`.
+ */
 function parseWritten(text: string): Parsed | undefined {
-  if (DOTTED_QUAD.test(text)) return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : undefined;
-  if (!text.includes(":") || !IPV6_TEXT.test(text) || !ipaddr.IPv6.isValid(text)) return undefined;
-  return ipaddr.IPv6.parse(text);
+  if (DOTTED_QUAD.test(text)) return parseIpv4(text);
+  if (!text.includes(":") || !IPV6_TEXT.test(text)) return undefined;
+  const colon = text.lastIndexOf(":");
+  const tail = text.slice(colon + 1);
+  let hex = text;
+  if (tail.includes(".")) {
+    const v4 = DOTTED_QUAD.test(tail) ? parseIpv4(tail) : undefined;
+    if (!v4) return undefined;
+    const [a = 0, b = 0, c = 0, d = 0] = v4.octets;
+    hex = `${text.slice(0, colon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  return ipaddr.IPv6.isValid(hex) ? ipaddr.IPv6.parse(hex) : undefined;
+}
+
+function parseIpv4(text: string): ipaddr.IPv4 | undefined {
+  return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : undefined;
 }
 
 function canonical(parsed: Parsed): string {
