@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isIpAddressInBlock, parseIpAddress, parseIpAddressBlock } from "./ip-address.js";
 
@@ -79,5 +80,19 @@ describe("isIpAddressInBlock", () => {
     ["not an address", "0.0.0.0/0", false],
   ])("places %s in %s: %s", (address, block, expected) => {
     expect(isIpAddressInBlock(address, block)).toBe(expected);
+  });
+});
+
+describe("properties", () => {
+  it("every IPv4 and IPv6 address fast-check writes is read, and lies in its own block", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.ipV4(), fc.ipV6()), (text) => {
+        const ip = parseIpAddress(text);
+        expect(ip).toBeDefined();
+        expect(isIpAddressInBlock(text, text)).toBe(true);
+        expect(isIpAddressInBlock(text, ip?.kind === "ipv4" ? "0.0.0.0/0" : "::/0")).toBe(true);
+        expect(parseIpAddress(ip?.address ?? "")).toEqual(ip);
+      }),
+    );
   });
 });
