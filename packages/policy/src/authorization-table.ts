@@ -67,8 +67,8 @@ const keyOperation = (action: `kms:${string}`, crossAccount = false): OperationA
  * - CreateAlias and DeleteAlias need the action on the alias (IAM policy) and on its key (key policy); UpdateAlias on
  *   the alias, the current key and the new key [DOC alias-access.html, API_UpdateAlias "Required permissions"];
  * - CreateKey with `Tags` also needs `kms:TagResource` in an IAM policy [DOC API_CreateKey "Required permissions"],
- *   one that covers every KMS key in the account and Region [DOC manage-tags-api.html, tag-permissions.html: "isn't
- *   restricted to particular KMS keys"]. ReplicateKey (`Tags` too) is not implemented; no other implemented
+ *   one that covers every KMS key in the account and Region, not particular keys [DOC manage-tags-api.html,
+ *   tag-permissions.html]. ReplicateKey (`Tags` too) is not implemented; no other implemented
  *   operation lists a permission for a request member.
  */
 export const AUTHORIZATION_TABLE = {
