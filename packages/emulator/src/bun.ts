@@ -1,8 +1,14 @@
-// Bun entry: `bun run bun.ts` serves the fetch entry on 127.0.0.1:$PORT (default 4566), keys in memory.
-import entry from "./fetch.js";
+// Bun entry: `bun run bun.ts` serves the emulator on 127.0.0.1:$PORT (default 4566), keys in memory, aws:SourceIp
+// from Bun's server.requestIP (Bun passes the server as fetch's second argument, Hono's env).
+import { createEmulatorApp } from "./app/create-app.js";
+import { bunSourceIp } from "./runtime/bun-source-ip.js";
+import { webClock, webIds } from "./runtime/web.js";
+import { createMemoryStore } from "./store/memory.js";
+
+const app = createEmulatorApp({ store: createMemoryStore(), clock: webClock, ids: webIds, sourceIp: bunSourceIp });
 
 export default {
   hostname: "127.0.0.1",
   port: Number(process.env["PORT"] ?? 4566),
-  fetch: entry.fetch,
+  fetch: app.fetch,
 };

@@ -1,6 +1,6 @@
 import { OPERATIONS, type OperationName } from "@keypolicy/core";
 import { describe, expect, it } from "vitest";
-import { AUTHORIZATION_TABLE, operationOfAction } from "./authorization-table.js";
+import { AUTHORIZATION_TABLE, memberPermissionsOf, operationOfAction } from "./authorization-table.js";
 
 const operations = Object.keys(OPERATIONS) as OperationName[];
 
@@ -28,6 +28,17 @@ describe("AUTHORIZATION_TABLE", () => {
     ["TagResource", [["key", "key-policy"]]],
   ] as const)("%s is authorized on %j (AWS permissions table)", (operation, expected) => {
     expect(AUTHORIZATION_TABLE[operation].resources.map((r) => [r.resource, r.policyType])).toEqual(expected);
+  });
+
+  it("CreateKey with Tags also needs kms:TagResource on every key of the account and Region (IAM policy)", () => {
+    const tagResource = { member: "Tags", action: "kms:TagResource", resource: { resource: "all-keys", policyType: "iam-policy" } };
+    expect(memberPermissionsOf("CreateKey", { Tags: [{ TagKey: "k", TagValue: "v" }] })).toEqual([tagResource]);
+    expect(memberPermissionsOf("CreateKey", { Tags: [] })).toEqual([]);
+    expect(memberPermissionsOf("CreateKey", {})).toEqual([]);
+  });
+
+  it("no other operation needs a permission for a request member", () => {
+    expect(operations.filter((operation) => "memberPermissions" in AUTHORIZATION_TABLE[operation])).toEqual(["CreateKey"]);
   });
 
   it("only DescribeKey works across accounts", () => {

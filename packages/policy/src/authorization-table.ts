@@ -11,14 +11,28 @@ export type PolicyType = "key-policy" | "iam-policy";
  * - `key`: the KMS key the request names (`KeyId`, `TargetKeyId`), or the key an alias points at;
  * - `current-key`: UpdateAlias only, the key the alias points at before the update;
  * - `alias`: the alias the request names (`AliasName`), as `arn:<partition>:kms:<region>:<account>:alias/<name>`;
- * - `*`: no resource (CreateKey, ListKeys, ListAliases): IAM statements must name `"*"`.
+ * - `*`: no resource (CreateKey, ListKeys, ListAliases): IAM statements must name `"*"`;
+ * - `all-keys`: every KMS key of the caller's account and Region, `arn:<partition>:kms:<region>:<account>:key/*`: an
+ *   IAM statement must name a pattern covering them all (`*`, `…:key/*`), not particular keys (CreateKey with `Tags`).
  */
-export type AuthorizedResource = "key" | "current-key" | "alias" | "*";
+export type AuthorizedResource = "key" | "current-key" | "alias" | "*" | "all-keys";
 
 /** One permission check: the resource and the policies that decide it. */
 export interface ResourcePermission {
   readonly resource: AuthorizedResource;
   readonly policyType: PolicyType;
+}
+
+/**
+ * A permission an operation needs besides its own action when the request uses one of its members, e.g. CreateKey's
+ * `Tags` needs `kms:TagResource` [DOC API_CreateKey "Required permissions"].
+ */
+export interface MemberPermission {
+  /** The request member, as on the wire; it calls for the permission when present and not empty. */
+  readonly member: "Tags";
+  /** The IAM action, e.g. `kms:TagResource`. */
+  readonly action: `kms:${string}`;
+  readonly resource: ResourcePermission;
 }
 
 /** How one operation is authorized: the IAM action, whether it works across accounts, and every check it needs. */
@@ -29,12 +43,15 @@ export interface OperationAuthorization {
   readonly crossAccount: boolean;
   /** Every resource the caller needs `action` on; all must allow. */
   readonly resources: readonly ResourcePermission[];
+  /** Further permissions for request members that need them; each must allow too, after `resources`. */
+  readonly memberPermissions?: readonly MemberPermission[];
 }
 
 const KEY: ResourcePermission = { resource: "key", policyType: "key-policy" };
 const CURRENT_KEY: ResourcePermission = { resource: "current-key", policyType: "key-policy" };
 const ALIAS: ResourcePermission = { resource: "alias", policyType: "iam-policy" };
 const NO_RESOURCE: ResourcePermission = { resource: "*", policyType: "iam-policy" };
+const ALL_KEYS: ResourcePermission = { resource: "all-keys", policyType: "iam-policy" };
 
 const keyOperation = (action: `kms:${string}`, crossAccount = false): OperationAuthorization => ({ action, crossAccount, resources: [KEY] });
 
@@ -48,13 +65,22 @@ const keyOperation = (action: `kms:${string}`, crossAccount = false): OperationA
  * - CreateKey, ListKeys and ListAliases are "IAM policy" only, with no resource (`"*"`); ListAliases with a `KeyId` as
  *   well [DOC alias-access.html: "the value of the resource element in the policy must be `*`"];
  * - CreateAlias and DeleteAlias need the action on the alias (IAM policy) and on its key (key policy); UpdateAlias on
- *   the alias, the current key and the new key [DOC alias-access.html, API_UpdateAlias "Required permissions"].
+ *   the alias, the current key and the new key [DOC alias-access.html, API_UpdateAlias "Required permissions"];
+ * - CreateKey with `Tags` also needs `kms:TagResource` in an IAM policy [DOC API_CreateKey "Required permissions"],
+ *   one that covers every KMS key in the account and Region, not particular keys [DOC manage-tags-api.html,
+ *   tag-permissions.html]. ReplicateKey (`Tags` too) is not implemented; no other implemented
+ *   operation lists a permission for a request member.
  */
 export const AUTHORIZATION_TABLE = {
   GetKeyPolicy: keyOperation("kms:GetKeyPolicy"),
   PutKeyPolicy: keyOperation("kms:PutKeyPolicy"),
   ListKeyPolicies: keyOperation("kms:ListKeyPolicies"),
-  CreateKey: { action: "kms:CreateKey", crossAccount: false, resources: [NO_RESOURCE] },
+  CreateKey: {
+    action: "kms:CreateKey",
+    crossAccount: false,
+    resources: [NO_RESOURCE],
+    memberPermissions: [{ member: "Tags", action: "kms:TagResource", resource: ALL_KEYS }],
+  },
   DescribeKey: keyOperation("kms:DescribeKey", true),
   ListKeys: { action: "kms:ListKeys", crossAccount: false, resources: [NO_RESOURCE] },
   EnableKey: keyOperation("kms:EnableKey"),
@@ -73,6 +99,15 @@ export const AUTHORIZATION_TABLE = {
 /** The authorization of `operation` ({@link AUTHORIZATION_TABLE}). */
 export function authorizationOf(operation: OperationName): OperationAuthorization {
   return AUTHORIZATION_TABLE[operation];
+}
+
+/**
+ * The member permissions ({@link MemberPermission}) a request of `operation` calls for: those whose member is in
+ * `request` with at least one entry [DEC: an empty `Tags` list adds no tags, so it needs no `kms:TagResource`].
+ */
+export function memberPermissionsOf(operation: OperationName, request: { readonly Tags?: readonly unknown[] | undefined }): readonly MemberPermission[] {
+  const row: OperationAuthorization = AUTHORIZATION_TABLE[operation];
+  return (row.memberPermissions ?? []).filter((permission) => (request[permission.member]?.length ?? 0) > 0);
 }
 
 const BY_ACTION = new Map<string, OperationName>(

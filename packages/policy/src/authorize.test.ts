@@ -78,6 +78,8 @@ describe("formatAccessDenied", () => {
     ["resource-based", "explicit-deny", KEY, `User: ${ALICE} is not authorized to perform: kms:GetKeyPolicy on resource: ${KEY} with an explicit deny in a resource-based policy`],
     ["identity-based", "no-policy", "*", `User: ${ALICE} is not authorized to perform: kms:GetKeyPolicy on resource: * because no identity-based policy allows the kms:GetKeyPolicy action`],
     ["identity-based", "explicit-deny", "*", `User: ${ALICE} is not authorized to perform: kms:GetKeyPolicy on resource: * with an explicit deny in an identity-based policy`],
+    ["identity-based", "no-policy", undefined, `User: ${ALICE} is not authorized to perform: kms:GetKeyPolicy because no identity-based policy allows the kms:GetKeyPolicy action`],
+    ["identity-based", "explicit-deny", undefined, `User: ${ALICE} is not authorized to perform: kms:GetKeyPolicy with an explicit deny in an identity-based policy`],
   ] as const)("%s %s", (policy, reason, resource, text) => {
     expect(formatAccessDenied({ allowed: false, policy, reason }, ALICE, "kms:GetKeyPolicy", resource)).toBe(text);
   });

@@ -87,11 +87,13 @@ function evaluateIdentityPolicies(policies: readonly (KeyPolicy | null)[], conte
  * CreateKey [RPT aws-ia/terraform-aws-control_tower_account_factory#569], the alias ARN for alias operations [RPT
  * awsdocs/iam-user-guide#119]).
  *
- * @param resource - the resource ARN authorized, or `*`.
+ * @param resource - the resource ARN authorized, or `*`; `undefined` for a text that names no resource, as AWS's for
+ *   CreateKey's `kms:TagResource` (`User: <principal> is not authorized to perform: kms:TagResource because no
+ *   identity-based policy allows the kms:TagResource action` [RPT LeanerCloud/CUDly#1670, DataBiosphere/azul#5628]).
  */
-export function formatAccessDenied(denied: AccessDenied, principalArn: string, action: string, resource: string): string {
-  if (denied.policy === "resource-based") return messages.accessDenied(principalArn, action, resource, denied.reason);
-  const prefix = `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource}`;
+export function formatAccessDenied(denied: AccessDenied, principalArn: string, action: string, resource: string | undefined): string {
+  if (denied.policy === "resource-based") return messages.accessDenied(principalArn, action, resource ?? "*", denied.reason);
+  const prefix = `User: ${principalArn} is not authorized to perform: ${action}${resource === undefined ? "" : ` on resource: ${resource}`}`;
   return denied.reason === "explicit-deny"
     ? `${prefix} with an explicit deny in an identity-based policy`
     : `${prefix} because no identity-based policy allows the ${action} action`;

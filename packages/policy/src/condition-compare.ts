@@ -1,7 +1,7 @@
 import { isArn, matchesArnPattern } from "./arn-pattern.js";
 import type { ConditionOperator } from "./condition-operator.js";
 import { parseDateValue } from "./date-value.js";
-import { isIpv4InCidr, parseIpv4, parseIpv4Cidr } from "./ip-address.js";
+import { isIpAddressInBlock, parseIpAddress, parseIpAddressBlock } from "./ip-address.js";
 import { type WildcardPattern, matchesWildcardPattern, patternText } from "./wildcard.js";
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -19,7 +19,7 @@ export type ConditionPolicyValue = string | WildcardPattern;
  * - strings: exact, case-insensitive, or IAM wildcards (`*`, `?`) for `StringLike`;
  * - `Arn...`: {@link matchesArnPattern}; `ArnEquals` behaves as `ArnLike` [DOC];
  * - `Bool`: `true`/`false`, case-insensitive; `Numeric...`: decimal numbers; `Date...`: see {@link parseDateValue};
- * - `IpAddress`: IPv4 in CIDR; `BinaryEquals`: the base64 text compared exactly.
+ * - `IpAddress`: the address in the IPv4 or IPv6 block ({@link isIpAddressInBlock}); `BinaryEquals`: the base64 text compared exactly.
  *
  * @returns `false` when either value cannot be read in the operator's type ({@link isComparableValue},
  *   {@link isComparablePolicyValue}).
@@ -48,7 +48,7 @@ export function compareConditionValue(
     case "date":
       return compareOrdered(operator, parseDateValue(requestValue), parseDateValue(text));
     case "ip-address":
-      return isIpv4InCidr(requestValue, text);
+      return isIpAddressInBlock(requestValue, text);
     case "null":
       return false;
   }
@@ -56,7 +56,7 @@ export function compareConditionValue(
 
 /**
  * Whether a request value can be read in the operator's type at all: a number for `Numeric...`, a date for
- * `Date...`, `true`/`false` for `Bool`, an IPv4 address for `IpAddress`, an ARN of six parts for `Arn...`; any text
+ * `Date...`, `true`/`false` for `Bool`, an IPv4 or IPv6 address for `IpAddress`, an ARN of six parts for `Arn...`; any text
  * for the string and binary operators. What follows from an unreadable value is {@link evaluateCondition}'s rule.
  */
 export function isComparableValue(operator: ConditionOperator, requestValue: string): boolean {
@@ -68,7 +68,7 @@ export function isComparableValue(operator: ConditionOperator, requestValue: str
     case "bool":
       return isBoolean(requestValue);
     case "ip-address":
-      return parseIpv4(requestValue) !== undefined;
+      return parseIpAddress(requestValue) !== undefined;
     case "arn":
       return isArn(requestValue);
     default:
@@ -78,7 +78,7 @@ export function isComparableValue(operator: ConditionOperator, requestValue: str
 
 /**
  * Whether a policy value can be read in the operator's type: a number for `Numeric...`, a date for `Date...`,
- * `true`/`false` for `Bool`, an IPv4 address or block for `IpAddress`; any text (or pattern) for the string, ARN and
+ * `true`/`false` for `Bool`, an IPv4 or IPv6 address or block for `IpAddress`; any text (or pattern) for the string, ARN and
  * binary operators. IAM Access Analyzer reports other values as errors [DOC "Invalid condition data
  * type"]; a key policy may still hold them, and {@link evaluateCondition} says what they mean.
  */
@@ -92,7 +92,7 @@ export function isComparablePolicyValue(operator: ConditionOperator, policyValue
     case "bool":
       return isBoolean(text);
     case "ip-address":
-      return parseIpv4Cidr(text) !== undefined;
+      return parseIpAddressBlock(text) !== undefined;
     default:
       return true;
   }

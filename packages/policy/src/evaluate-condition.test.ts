@@ -64,6 +64,16 @@ describe("evaluateCondition", () => {
     ["IpAddress", "203.0.113.0/24", "198.51.100.1", false],
     ["NotIpAddress", "203.0.113.0/24", "198.51.100.1", true],
     ["NotIpAddress", "203.0.113.0/24", "203.0.113.1", false],
+    ["IpAddress", "2001:db8::/32", "2001:DB8:0:0:1::7", true],
+    ["IpAddress", ["203.0.113.0/24", "2001:db8::/32"], "2001:db8::7", true],
+    ["IpAddress", "2001:db8::/32", "2001:db9::7", false],
+    ["IpAddress", "::1/128", "::1", true],
+    ["IpAddress", "203.0.113.0/24", "::ffff:203.0.113.9", true],
+    ["NotIpAddress", "2001:db8::/32", "2001:db9::7", true],
+    ["NotIpAddress", "2001:db8::/32", "2001:db8::7", false],
+    // Another family is a known non-match, so the negation holds.
+    ["NotIpAddress", "2001:db8::/32", "203.0.113.1", true],
+    ["IpAddress", "::/0", "203.0.113.1", false],
     // Binary
     ["BinaryEquals", "QmluYXJ5", "QmluYXJ5", true],
   ])("%s with policy values %j and request value %j is %s", (operator, policy, request, expected) => {
@@ -115,6 +125,9 @@ describe("evaluateCondition", () => {
     ["ForAnyValue:NumericNotEquals", "ten", ["1", "2"], false],
     ["NotIpAddress", "not-an-address", "203.0.113.1", false],
     ["NotIpAddress", "203.0.113.0/33", "198.51.100.1", false],
+    ["NotIpAddress", "2001:db8::/129", "2001:db9::1", false],
+    ["NotIpAddress", "2001:db8::/32", "2001:db8::zz", false],
+    ["NotIpAddress", "2001:db8::/32", "fe80::1%eth0", false],
     ["Bool", "maybe", "true", false],
     // The same for a request value the operator cannot read, whatever the policy values.
     ["NumericNotEqualsIfExists", "10", "ten", false],

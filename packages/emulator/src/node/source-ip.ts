@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { SourceIpReader } from "../app/deps.js";
+import { sourceIpOfPeer } from "../runtime/socket-address.js";
 
 /**
  * `aws:SourceIp` on Node (`@hono/node-server`, whose `env` is `{ incoming, outgoing }`): the peer address of the
@@ -8,7 +9,5 @@ import type { SourceIpReader } from "../app/deps.js";
  */
 export const nodeSourceIp: SourceIpReader = (_request, env) => {
   const address = (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress;
-  if (address === undefined) return undefined;
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  return mapped?.[1] ?? address;
+  return address === undefined ? undefined : sourceIpOfPeer(address);
 };

@@ -210,6 +210,64 @@ describe("IAM-only operations (CreateKey, ListKeys, ListAliases) with --enforce-
   });
 });
 
+describe("CreateKey with Tags also needs kms:TagResource (IAM policy) with --enforce-key-policies", () => {
+  const tags = [{ TagKey: "Project", TagValue: "Alpha" }];
+  const tagResourceDenied = (principal: string, why: string) => ({
+    status: 400,
+    body: { __type: "AccessDeniedException", message: `User: ${principal} is not authorized to perform: kms:TagResource ${why}` },
+  });
+  const creator = identity("creator", [iamPolicy({ Effect: "Allow", Action: "kms:CreateKey", Resource: "*" })]);
+
+  it("is refused without kms:TagResource, naming kms:TagResource and no resource, and creates no key", async () => {
+    const { call } = setup([creator]);
+    expect(await call(creator, "CreateKey", { Tags: tags })).toEqual(tagResourceDenied(creator.principalArn, noIdentityAllow("kms:TagResource")));
+    expect((await call(admin, "ListKeys", {})).body).toMatchObject({ Keys: [] });
+    // Without Tags (or with none) kms:CreateKey is enough.
+    expect((await call(creator, "CreateKey", {})).status).toBe(200);
+    expect((await call(creator, "CreateKey", { Tags: [] })).status).toBe(200);
+  });
+
+  it("is allowed with kms:TagResource on every key of the account and Region, and the key has the tags", async () => {
+    const tagger = identity("tagger", [
+      iamPolicy(
+        { Effect: "Allow", Action: "kms:CreateKey", Resource: "*" },
+        { Effect: "Allow", Action: "kms:TagResource", Resource: `arn:aws:kms:${REGION}:${ACCOUNT}:key/*` },
+      ),
+    ]);
+    const { call } = setup([tagger]);
+    const created = await call(tagger, "CreateKey", { Tags: tags });
+    expect(created.status).toBe(200);
+    const { KeyId } = (created.body as { KeyMetadata: { KeyId: string } }).KeyMetadata;
+    expect((await call(admin, "ListResourceTags", { KeyId })).body).toMatchObject({ Tags: tags });
+  });
+
+  it("kms:TagResource restricted to particular keys does not do", async () => {
+    const narrow = identity("narrow", [
+      iamPolicy(
+        { Effect: "Allow", Action: "kms:CreateKey", Resource: "*" },
+        { Effect: "Allow", Action: "kms:TagResource", Resource: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-*` },
+      ),
+    ]);
+    const { call } = setup([narrow]);
+    expect(await call(narrow, "CreateKey", { Tags: tags })).toEqual(tagResourceDenied(narrow.principalArn, noIdentityAllow("kms:TagResource")));
+  });
+
+  it("an explicit Deny of kms:TagResource refuses it; conditions see the request's tags", async () => {
+    const guarded = identity("guarded", [
+      iamPolicy(allowAll, { Effect: "Deny", Action: "kms:TagResource", Resource: "*", Condition: { StringEquals: { "aws:RequestTag/Project": "Alpha" } } }),
+    ]);
+    const { call } = setup([guarded]);
+    expect(await call(guarded, "CreateKey", { Tags: tags })).toEqual(tagResourceDenied(guarded.principalArn, identityDeny));
+    expect((await call(guarded, "CreateKey", { Tags: [{ TagKey: "Project", TagValue: "Beta" }] })).status).toBe(200);
+  });
+
+  it("the account root and identities without identity policies need nothing more", async () => {
+    const { call } = setup();
+    expect((await call(root, "CreateKey", { Tags: tags })).status).toBe(200);
+    expect((await call(admin, "CreateKey", { Tags: tags })).status).toBe(200);
+  });
+});
+
 /** One valid request per operation, for a key `keyId` with aliases `alias/a` (and a second key `otherKeyId`). */
 const REQUESTS: { readonly [K in OperationName]: (keyId: string, otherKeyId: string) => object } = {
   GetKeyPolicy: (keyId) => ({ KeyId: keyId, PolicyName: "default" }),

@@ -114,7 +114,9 @@ const CASES: readonly Case[] = [
 function policies(c: Case, value: Value, effect: "Allow" | "Deny"): { keyPolicy?: string; identityPolicies?: string[] } {
   const condition = when(c.operator, c.key, value);
   if (c.policy === "identity-policy") {
-    const statement = { Effect: effect, Action: `kms:${c.operation}`, Resource: "*", Condition: condition };
+    // CreateKey with Tags needs kms:TagResource as well (authorization table); the condition applies to both.
+    const action = c.operation === "CreateKey" ? ["kms:CreateKey", "kms:TagResource"] : `kms:${c.operation}`;
+    const statement = { Effect: effect, Action: action, Resource: "*", Condition: condition };
     return { identityPolicies: [effect === "Allow" ? document(statement) : document({ Effect: "Allow", Action: "kms:*", Resource: "*" }, statement)] };
   }
   const statement = { Effect: effect, Principal: "*", Action: "kms:*", Resource: "*", Condition: condition };

@@ -10,7 +10,8 @@ import { createMemoryStore } from "../../src/store/memory.js";
 import { alice, answer, manualClock, sequentialIds, signedRequest } from "./helpers.js";
 
 // aws:SourceIp as each runtime supplies it: the Node server's peer address (IPv4 and IPv6), Cloudflare's
-// CF-Connecting-IP. Policies condition DescribeKey on it; a wrong or missing address is refused.
+// CF-Connecting-IP. Policies condition DescribeKey on it with IpAddress and NotIpAddress; a wrong or missing address
+// is refused.
 
 const ROOT = "arn:aws:iam::111122223333:root";
 const onlyFrom = (operator: string, value: string) =>
@@ -35,10 +36,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each([
-  ["IPv4", "127.0.0.1", "IpAddress", "127.0.0.0/8", "10.0.0.0/8"],
-  // IpAddress with IPv6 blocks is the evaluator's to support; the value itself is checked with StringEquals.
-  ["IPv6", "::1", "StringEquals", "::1", "::2"],
-] as const)("aws:SourceIp at the Node server over %s", (_family, host, operator, right, wrong) => {
+  ["IPv4", "127.0.0.1", "127.0.0.0/8", "10.0.0.0/8"],
+  ["IPv6", "::1", "::1/128", "2001:db8::/32"],
+] as const)("aws:SourceIp at the Node server over %s", (_family, host, right, wrong) => {
   async function describeWith(policy: string) {
     const server = await startNodeServer({ host, port: 0, auth: "sigv4", identitiesFile, enforceKeyPolicies: true });
     try {
@@ -56,12 +56,17 @@ describe.each([
     }
   }
 
-  it(`is the peer address ${host}: a policy allowing it allows the request`, async () => {
-    expect((await describeWith(onlyFrom(operator, right))).status).toBe(200);
+  it(`is the peer address ${host}: IpAddress ${right} allows the request`, async () => {
+    expect((await describeWith(onlyFrom("IpAddress", right))).status).toBe(200);
   });
 
-  it("a policy allowing another address refuses it", async () => {
-    expect((await describeWith(onlyFrom(operator, wrong))).body).toMatchObject({ __type: "AccessDeniedException" });
+  it(`IpAddress ${wrong} refuses it`, async () => {
+    expect((await describeWith(onlyFrom("IpAddress", wrong))).body).toMatchObject({ __type: "AccessDeniedException" });
+  });
+
+  it(`NotIpAddress ${right} refuses it, NotIpAddress ${wrong} allows it`, async () => {
+    expect((await describeWith(onlyFrom("NotIpAddress", right))).body).toMatchObject({ __type: "AccessDeniedException" });
+    expect((await describeWith(onlyFrom("NotIpAddress", wrong))).status).toBe(200);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   authorize,
   conditionKeysFor,
   formatAccessDenied,
+  memberPermissionsOf,
 } from "@keypolicy/policy";
 import type { StoredKey } from "../../store/types.js";
 import type { OperationContext } from "../deps.js";
@@ -25,7 +26,8 @@ export interface KeyToAuthorize {
 export type ResourceToAuthorize =
   | { readonly resource: "key" | "current-key"; readonly key: KeyToAuthorize }
   | { readonly resource: "alias"; readonly aliasArn: string }
-  | { readonly resource: "*" };
+  | { readonly resource: "*" }
+  | { readonly resource: "all-keys" };
 
 /**
  * Authorizes one check of an operation when key policies are enforced (`config.enforceKeyPolicies`; otherwise every
@@ -45,11 +47,46 @@ export async function authorizeResource(
 ): Promise<Result<undefined>> {
   if (!ctx.config.enforceKeyPolicies) return ok(undefined);
   const { action, resources } = authorizationOf(operation);
-  const permission = resources.find((r) => r.resource === target.resource);
-  if (!permission) throw new Error(`${operation} is not authorized on ${target.resource} (authorization table)`);
+  if (!resources.some((r) => r.resource === target.resource)) throw new Error(`${operation} is not authorized on ${target.resource} (authorization table)`);
+  return checkPermission(ctx, operation, action, target, parameters);
+}
 
+/**
+ * Authorizes the permissions the request's members call for ({@link memberPermissionsOf}: CreateKey's `Tags` needs
+ * `kms:TagResource` on every key of the account and Region, in an IAM policy), after the operation's own checks.
+ *
+ * @returns nothing, or AccessDeniedException with AWS's text, which names no resource [RPT, `formatAccessDenied`].
+ */
+export async function authorizeMemberPermissions(
+  ctx: OperationContext,
+  operation: OperationName,
+  parameters: ConditionKeyParameters,
+): Promise<Result<undefined>> {
+  if (!ctx.config.enforceKeyPolicies) return ok(undefined);
+  for (const permission of memberPermissionsOf(operation, parameters)) {
+    if (permission.resource.resource !== "all-keys") throw new Error(`${operation}: member permissions on ${permission.resource.resource} are not implemented`);
+    const checked = await checkPermission(ctx, operation, permission.action, { resource: "all-keys" }, parameters);
+    if (!checked.success) return checked;
+  }
+  return ok(undefined);
+}
+
+async function checkPermission(
+  ctx: OperationContext,
+  operation: OperationName,
+  action: string,
+  target: ResourceToAuthorize,
+  parameters: ConditionKeyParameters | undefined,
+): Promise<Result<undefined>> {
   const { caller } = ctx;
-  const resourceArn = target.resource === "alias" ? target.aliasArn : target.resource === "*" ? "*" : target.key.arn;
+  const resourceArn =
+    target.resource === "alias"
+      ? target.aliasArn
+      : target.resource === "*"
+        ? "*"
+        : target.resource === "all-keys"
+          ? `arn:${caller.partition}:kms:${caller.region}:${caller.accountId}:key/*`
+          : target.key.arn;
   const identityPolicies = caller.identity?.identityPolicies?.map((text) => ctx.readPolicy(text, "identity") ?? null);
   const keyPolicy = "key" in target ? (ctx.readPolicy(target.key.key.policy) ?? null) : undefined;
   // The key's aliases cost a store read; only a policy that names kms:ResourceAliases can use them.
@@ -68,7 +105,8 @@ export async function authorizeResource(
     ...(keyPolicy === undefined ? {} : { keyPolicy }),
   });
   if (decision.allowed) return ok(undefined);
-  return err(createKmsError("AccessDeniedException", formatAccessDenied(decision, caller.principalArn, action, resourceArn)));
+  const named = target.resource === "all-keys" ? undefined : resourceArn;
+  return err(createKmsError("AccessDeniedException", formatAccessDenied(decision, caller.principalArn, action, named)));
 }
 
 function namesResourceAliases(policy: KeyPolicy): boolean {

@@ -14,7 +14,7 @@ import {
 import { defaultKeyPolicy } from "@keypolicy/policy";
 import type { StoredKey } from "../../store/types.js";
 import type { OperationContext } from "../deps.js";
-import { authorizeResource } from "../auth/authorize.js";
+import { authorizeMemberPermissions, authorizeResource } from "../auth/authorize.js";
 import { toKeyMetadata } from "../keys.js";
 import { preparePolicy } from "../policy-text.js";
 import { resolveKeyUsage } from "../key-usage.js";
@@ -29,9 +29,11 @@ import { mergeTags } from "../tags.js";
  */
 export async function createKey(ctx: OperationContext, input: CreateKeyRequest): Promise<Result<CreateKeyResponse>> {
   const { caller } = ctx;
-  // IAM only, on no resource (authorization table).
+  // IAM only, on no resource; with Tags kms:TagResource too (authorization table).
   const authorized = await authorizeResource(ctx, "CreateKey", { resource: "*" }, input);
   if (!authorized.success) return authorized;
+  const tagging = await authorizeMemberPermissions(ctx, "CreateKey", input);
+  if (!tagging.success) return tagging;
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
     // [DEC] text: AWS documents that the two may not be combined.
     return err(createKmsError("ValidationException", "You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated."));
