@@ -4,4 +4,4 @@ export { getKeyPolicy, safeGetKeyPolicy, type KeyPolicyError, type KeyPolicyOutp
 export { createInProcessHandler, type FetchFunction } from "./in-process-handler.js";
 export * from "./operations.js";
 export { localError, safeSend, type LocalKmsError, type SafeSendError } from "./safe-send.js";
-export { send, toThrown, type WithKmsError } from "./send.js";
+export { send, type WithKmsError } from "./send.js";
