@@ -4,9 +4,9 @@ import { createEmulatorHarness, createSdkTarget, describeKmsContract, EMULATOR_D
 import { EMULATOR_KNOWN_FAILURES } from "./known-failures.js";
 
 // @aws-sdk/client-kms with the adapter's in-process requestHandler: real SDK serialisation and signing into app.fetch,
-// no sockets. GetKeyPolicy goes through the adapter's safeGetKeyPolicy.
+// no sockets. Every operation of core's table goes through the adapter's safeSend (GetKeyPolicy: safeGetKeyPolicy).
 describeKmsContract({
-  name: "SDK adapter in-process (createInProcessHandler, safeGetKeyPolicy)",
+  name: "SDK adapter in-process (createInProcessHandler, safeSend)",
   capabilities: { anyCaller: true, seeds: ["documented-key"], reportsHttpStatus: true },
   knownFailures: EMULATOR_KNOWN_FAILURES,
   async createTarget() {
@@ -14,7 +14,7 @@ describeKmsContract({
     const requestHandler = createInProcessHandler(emulator.app.fetch);
     return createSdkTarget({
       defaults: EMULATOR_DEFAULTS,
-      getKeyPolicy: "adapter",
+      via: "adapter",
       seed: emulator.seed,
       clientFor: (scope) =>
         new KMSClient({

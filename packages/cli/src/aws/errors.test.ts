@@ -1,7 +1,8 @@
 import { KMSServiceException, NotFoundException } from "@aws-sdk/client-kms";
 import { CredentialsProviderError } from "@smithy/core/config";
 import { describe, expect, it } from "vitest";
-import { sendError, serviceError } from "./errors.js";
+import { localError } from "@keypolicy/sdk-adapter";
+import { reportSendError, sendError, serviceError } from "./errors.js";
 
 const metadata = (attempts: number) => ({ httpStatusCode: 400, attempts, totalRetryDelay: 0 });
 
@@ -55,8 +56,27 @@ describe("sendError", () => {
     expect(sendError("GetKeyPolicy", cause, "http://h/").stderr).toContain("Could not connect");
   });
 
+  it.each([
+    ["Connect", "did not establish a connection with the server within the configured timeout of 1000 ms."],
+    ["Read", "timed out after 1000 ms of inactivity (configured by client requestHandler)."],
+  ])("reports the HTTP handler's own %s timeout with the AWS CLI's message, exit code 255", (kind, text) => {
+    const cause = Object.assign(new Error(`@smithy/node-http-handler - the request socket ${text}`), { name: "TimeoutError" });
+    expect(sendError("GetKeyPolicy", cause, "http://h/")).toEqual({ kind: "done", exitCode: 255, stderr: `\n${kind} timeout on endpoint URL: "http://h/"\n` });
+  });
+
   it("reports anything else with its message, exit code 255", () => {
     expect(sendError("GetKeyPolicy", new Error("something odd"), "http://h/")).toMatchObject({ exitCode: 255, stderr: "\nsomething odd\n" });
+  });
+});
+
+describe("reportSendError", () => {
+  it("reports an input refused before sending exactly like the service's answer, exit code 254", () => {
+    const error = localError({ name: "NotFoundException", message: "Invalid keyId 'k'" });
+    expect(reportSendError("PutKeyPolicy", error, "http://h/")).toEqual({
+      kind: "done",
+      exitCode: 254,
+      stderr: "\nAn error occurred (NotFoundException) when calling the PutKeyPolicy operation: Invalid keyId 'k'\n",
+    });
   });
 });
 

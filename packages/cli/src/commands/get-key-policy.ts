@@ -1,5 +1,5 @@
 import { safeGetKeyPolicy } from "@keypolicy/sdk-adapter";
-import { sendError, serviceError } from "../aws/errors.js";
+import { reportSendError } from "../aws/errors.js";
 import { requestUrl } from "../aws/kms-client.js";
 import { formatJsonOutput } from "../aws/output.js";
 import type { AwsCommonOptions } from "../aws/settings.js";
@@ -30,11 +30,7 @@ export function getKeyPolicyCommand(options: GetKeyPolicyOptions, io: CliIo): Pr
   return withKmsClient("GetKeyPolicy", options, io, async (client, settings) => {
     const input = { KeyId: options.keyId, ...(options.policyName !== undefined ? { PolicyName: options.policyName } : {}) };
     const result = await safeGetKeyPolicy(client, input);
-    if (!result.success) {
-      const { error } = result;
-      if (error.local) return serviceError("GetKeyPolicy", error.name, error.message);
-      return sendError("GetKeyPolicy", error.cause ?? error, requestUrl(client, settings));
-    }
+    if (!result.success) return reportSendError("GetKeyPolicy", result.error, requestUrl(client, settings));
     const { Policy, PolicyName } = result.data;
     return done(0, { stdout: settings.output === "text" ? `${Policy}\n` : formatJsonOutput({ Policy, PolicyName }) });
   });

@@ -1,9 +1,10 @@
-import { serviceError } from "../aws/errors.js";
+import { safeListKeyPolicies } from "@keypolicy/sdk-adapter";
+import { reportSendError } from "../aws/errors.js";
+import { requestUrl } from "../aws/kms-client.js";
 import { formatJsonOutput, formatTextRow } from "../aws/output.js";
 import type { AwsCommonOptions } from "../aws/settings.js";
 import { withKmsClient } from "../aws/with-kms-client.js";
 import { type CliIo, type CommandDone, done } from "../io.js";
-import { validateListKeyPolicies } from "./validate-input.js";
 
 /** Options of `keypolicy list-key-policies`. */
 export interface ListKeyPoliciesOptions extends AwsCommonOptions {
@@ -14,7 +15,8 @@ export interface ListKeyPoliciesOptions extends AwsCommonOptions {
 const MAX_PAGES = 1000;
 
 /**
- * `keypolicy list-key-policies`: ListKeyPolicies, every page, printed as the AWS CLI's automatic pagination does:
+ * `keypolicy list-key-policies`: ListKeyPolicies through `safeListKeyPolicies` (input KMS would refuse is refused
+ * before sending, with KMS's error), every page, printed as the AWS CLI's automatic pagination does:
  * `{"PolicyNames": [...]}` (no `Truncated`, no `NextMarker`) with `--output json`, `POLICYNAMES\t<name>…` with
  * `--output text` [REC AWS CLI v2.9.19].
  *
@@ -23,13 +25,12 @@ const MAX_PAGES = 1000;
  */
 export function listKeyPoliciesCommand(options: ListKeyPoliciesOptions, io: CliIo): Promise<CommandDone> {
   return withKmsClient("ListKeyPolicies", options, io, async (client, settings) => {
-    const valid = validateListKeyPolicies({ KeyId: options.keyId });
-    if (!valid.success) return serviceError("ListKeyPolicies", valid.error.name, valid.error.message);
-    const { ListKeyPoliciesCommand } = await import("@aws-sdk/client-kms");
     const PolicyNames: string[] = [];
     let Marker: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const output = await client.send(new ListKeyPoliciesCommand({ KeyId: valid.data.KeyId, ...(Marker !== undefined ? { Marker } : {}) }));
+      const result = await safeListKeyPolicies(client, { KeyId: options.keyId, ...(Marker !== undefined ? { Marker } : {}) });
+      if (!result.success) return reportSendError("ListKeyPolicies", result.error, requestUrl(client, settings));
+      const output = result.data;
       PolicyNames.push(...(output.PolicyNames ?? []));
       Marker = output.Truncated === true ? output.NextMarker : undefined;
       if (Marker === undefined) break;

@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { resolve } from "node:path";
-import { serviceError } from "../aws/errors.js";
+import { safePutKeyPolicy } from "@keypolicy/sdk-adapter";
+import { reportSendError } from "../aws/errors.js";
+import { requestUrl } from "../aws/kms-client.js";
 import type { AwsCommonOptions } from "../aws/settings.js";
 import { cliError } from "../aws/settings.js";
 import { withKmsClient } from "../aws/with-kms-client.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import { type CliIo, type CommandDone, done } from "../io.js";
-import { validatePutKeyPolicy } from "./validate-input.js";
 
 /** Options of `keypolicy put-key-policy`. */
 export interface PutKeyPolicyOptions extends AwsCommonOptions {
@@ -20,8 +21,9 @@ export interface PutKeyPolicyOptions extends AwsCommonOptions {
 }
 
 /**
- * `keypolicy put-key-policy`: PutKeyPolicy, after the checks KMS makes before any lookup. Prints nothing on success,
- * as the AWS CLI.
+ * `keypolicy put-key-policy`: PutKeyPolicy through `safePutKeyPolicy`, which refuses input KMS would refuse before any
+ * lookup (model constraints, the key ID's format) with the error KMS would send. Prints nothing on success, as the
+ * AWS CLI.
  *
  * @returns exit 0; 252 when `file://` cannot be read (the AWS CLI's `Error parsing parameter '--policy': …`); 254 for
  *   errors KMS sent or would send (ValidationException, NotFoundException, MalformedPolicyDocumentException, …).
@@ -30,8 +32,8 @@ export interface PutKeyPolicyOptions extends AwsCommonOptions {
 export async function putKeyPolicyCommand(options: PutKeyPolicyOptions, io: CliIo): Promise<CommandDone> {
   const policy = await readParameter("--policy", options.policy, io);
   if (!policy.success) return policy.error;
-  return withKmsClient("PutKeyPolicy", options, io, async (client) => {
-    const valid = validatePutKeyPolicy({
+  return withKmsClient("PutKeyPolicy", options, io, async (client, settings) => {
+    const result = await safePutKeyPolicy(client, {
       KeyId: options.keyId,
       Policy: policy.data,
       ...(options.policyName !== undefined ? { PolicyName: options.policyName } : {}),
@@ -39,10 +41,7 @@ export async function putKeyPolicyCommand(options: PutKeyPolicyOptions, io: CliI
         ? { BypassPolicyLockoutSafetyCheck: options.bypassPolicyLockoutSafetyCheck }
         : {}),
     });
-    if (!valid.success) return serviceError("PutKeyPolicy", valid.error.name, valid.error.message);
-    const { PutKeyPolicyCommand } = await import("@aws-sdk/client-kms");
-    await client.send(new PutKeyPolicyCommand(valid.data));
-    return done(0);
+    return result.success ? done(0) : reportSendError("PutKeyPolicy", result.error, requestUrl(client, settings));
   });
 }
 

@@ -30,7 +30,7 @@ export async function createLiveAwsTarget(region: string): Promise<KmsTarget> {
       otherAccount: accountId === "444455556666" ? "777788889999" : "444455556666",
     },
     clientFor: (scope) => new KMSClient({ region: scope.region }),
-    getKeyPolicy: "command",
+    via: "command",
     prepare: (operation, input) =>
       operation === "CreateKey"
         ? { ...input, Tags: [...((input["Tags"] as unknown[] | undefined) ?? []), { ...LIVE_KEY_TAG }] }

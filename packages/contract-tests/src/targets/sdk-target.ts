@@ -1,5 +1,6 @@
 import * as kms from "@aws-sdk/client-kms";
-import { safeGetKeyPolicy } from "@keypolicy/sdk-adapter";
+import { isOperationName, type OperationName } from "@keypolicy/core";
+import { fromSdkError, type SafeSendError, safeGetKeyPolicy, safeSend } from "@keypolicy/sdk-adapter";
 import type { CallResult, CallerScope, KmsTarget, TargetDefaults } from "../target.js";
 
 type AnyCommand = new (input: never) => Parameters<kms.KMSClient["send"]>[0];
@@ -24,35 +25,50 @@ export function plainOutput(output: object): Record<string, unknown> {
   return convert(output) as Record<string, unknown>;
 }
 
-/** What the SDK puts in `message` when the error body carries none. */
-export const SDK_NO_MESSAGE = "UnknownError";
+/** What the SDK puts in `message` when the error body carries none (`fromSdkError` reads it as `""`). */
+export { SDK_NO_MESSAGE } from "@keypolicy/sdk-adapter";
 
-/** An SDK exception (or any thrown value) as a {@link CallResult} error with the wire status when there was one. */
+/**
+ * An SDK exception as a {@link CallResult} error with the wire status, read by the adapter's `fromSdkError` (AWS
+ * sent no message: `""`).
+ *
+ * @throws the cause itself when it is not an answer from the service (a connection failure: the target broke).
+ */
 export function sdkErrorResult(cause: unknown): CallResult {
-  if (cause === null || typeof cause !== "object" || !("$metadata" in cause)) {
-    throw cause instanceof Error ? cause : new Error(String(cause));
+  return errorResult(fromSdkError(cause));
+}
+
+function errorResult(error: SafeSendError): CallResult {
+  const { name, message } = error;
+  if (error.kind === "local") return { ok: false, error: { name, message }, local: true };
+  if (error.kind === "service") return { ok: false, error: { name, message }, httpStatus: error.status };
+  throw error.cause instanceof Error ? error.cause : new Error(String(error.cause));
+}
+
+/** One call through the SDK adapter: GetKeyPolicy through `safeGetKeyPolicy`, the rest through `safeSend`. */
+async function sendThroughAdapter(client: kms.KMSClient, operation: OperationName, input: Record<string, unknown>): Promise<CallResult> {
+  if (operation === "GetKeyPolicy") {
+    const result = await safeGetKeyPolicy(client, input as never);
+    if (!result.success) return errorResult(result.error);
+    // safeGetKeyPolicy answers the policy, not the SDK's metadata; it only answers for a 200.
+    return { ok: true, output: { Policy: result.data.Policy, PolicyName: result.data.PolicyName }, httpStatus: 200 };
   }
-  const e = cause as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number } };
-  const status = e.$metadata?.httpStatusCode;
-  // The SDK writes "UnknownError" where the body has no message (smithy-client decorateServiceException:
-  // `exception.message || exception.Message || "UnknownError"`); AWS sent none, which the suite writes as "".
-  const message = typeof e.message === "string" && e.message !== SDK_NO_MESSAGE ? e.message : "";
-  return {
-    ok: false,
-    error: { name: String(e.name), message },
-    ...(status === undefined ? {} : { httpStatus: status }),
-  };
+  const result = await safeSend(client, operation, input as never);
+  if (!result.success) return errorResult(result.error);
+  const status = result.data.$metadata.httpStatusCode;
+  return { ok: true, output: plainOutput(result.data), ...(status === undefined ? {} : { httpStatus: status }) };
 }
 
 /**
  * A target that calls KMS through `@aws-sdk/client-kms`: `<Operation>Command` on a client per caller scope. With
- * `getKeyPolicy: "adapter"`, GetKeyPolicy goes through `@keypolicy/sdk-adapter`'s `safeGetKeyPolicy` (whose local
- * validation errors come back with `local: true`).
+ * `via: "adapter"`, every operation of core's table goes through `@keypolicy/sdk-adapter`'s `safeSend` (GetKeyPolicy
+ * through `safeGetKeyPolicy`), whose errors found before sending come back with `local: true`.
  */
 export function createSdkTarget(options: {
   readonly clientFor: (scope: CallerScope) => kms.KMSClient;
   readonly defaults: TargetDefaults;
-  readonly getKeyPolicy?: "command" | "adapter";
+  /** `command` (the default): the SDK's commands as they are; `adapter`: the SDK adapter's `safeSend`. */
+  readonly via?: "command" | "adapter";
   /** Changes inputs before sending (live AWS tags the keys it creates). */
   readonly prepare?: (operation: string, input: Readonly<Record<string, unknown>>) => Record<string, unknown>;
   /** Sees every successful output (live AWS records the keys it must delete). */
@@ -75,16 +91,10 @@ export function createSdkTarget(options: {
     async call(operation, rawInput, scope): Promise<CallResult> {
       const input = options.prepare ? options.prepare(operation, rawInput) : { ...rawInput };
       const client = clientFor(scope);
-      if (operation === "GetKeyPolicy" && options.getKeyPolicy === "adapter") {
-        const result = await safeGetKeyPolicy(client, input as { KeyId: string; PolicyName?: string });
-        if (result.success) {
-          const output = { Policy: result.data.Policy, PolicyName: result.data.PolicyName };
-          options.observe?.(operation, output, scope);
-          return { ok: true, output, httpStatus: 200 };
-        }
-        const { error } = result;
-        if (error.local) return { ok: false, error: { name: error.name, message: error.message }, local: true };
-        return sdkErrorResult(error.cause);
+      if (options.via === "adapter" && isOperationName(operation)) {
+        const result = await sendThroughAdapter(client, operation, input);
+        if (result.ok) options.observe?.(operation, result.output, scope);
+        return result;
       }
       const Command = (kms as unknown as Record<string, AnyCommand | undefined>)[`${operation}Command`];
       if (!Command) throw new Error(`@aws-sdk/client-kms has no ${operation}Command`);

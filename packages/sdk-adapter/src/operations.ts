@@ -1,0 +1,288 @@
+import type { KMSClient } from "@aws-sdk/client-kms";
+import type { OperationName, Result } from "@keypolicy/core";
+import type { OperationInput, OperationOutput } from "./commands.js";
+import { type SafeSendError, safeSend } from "./safe-send.js";
+import { send } from "./send.js";
+
+/*
+ * One typed pair per operation in core's OPERATIONS (GetKeyPolicy's pair, which also parses the document, is in
+ * get-key-policy.ts): `safeXxx` answers a Result as `safeSend` does, `xxx` throws as `send` does. A test checks that
+ * every operation has both.
+ */
+
+/** `safeSend` bound to one operation. */
+export type SafeOperation<O extends OperationName> = (
+  client: KMSClient,
+  input: OperationInput<O>,
+) => Promise<Result<OperationOutput<O>, SafeSendError>>;
+
+/** `send` bound to one operation. */
+export type ThrowingOperation<O extends OperationName> = (client: KMSClient, input: OperationInput<O>) => Promise<OperationOutput<O>>;
+
+function safeOperation<O extends OperationName>(operation: O): SafeOperation<O> {
+  return (client, input) => safeSend(client, operation, input);
+}
+
+function throwingOperation<O extends OperationName>(operation: O): ThrowingOperation<O> {
+  return (client, input) => send(client, operation, input);
+}
+
+/**
+ * PutKeyPolicy through `safeSend`: attaches a key policy to a KMS key. Output: none but `$metadata`.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g.
+ *   MalformedPolicyDocumentException, LimitExceededException, NotFoundException, KMSInvalidStateException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
+ */
+export const safePutKeyPolicy: SafeOperation<"PutKeyPolicy"> = safeOperation("PutKeyPolicy");
+
+/**
+ * PutKeyPolicy through `send` (throws the SDK's exception): attaches a key policy to a KMS key. Output: none but
+ * `$metadata`.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
+ */
+export const putKeyPolicy: ThrowingOperation<"PutKeyPolicy"> = throwingOperation("PutKeyPolicy");
+
+/**
+ * ListKeyPolicies through `safeSend`: lists the names of a key's policies (always `["default"]`), one page.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. NotFoundException,
+ *   KMSInvalidStateException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyPolicies.html
+ */
+export const safeListKeyPolicies: SafeOperation<"ListKeyPolicies"> = safeOperation("ListKeyPolicies");
+
+/**
+ * ListKeyPolicies through `send` (throws the SDK's exception): lists the names of a key's policies (always
+ * `["default"]`), one page.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyPolicies.html
+ */
+export const listKeyPolicies: ThrowingOperation<"ListKeyPolicies"> = throwingOperation("ListKeyPolicies");
+
+/**
+ * CreateKey through `safeSend`: creates a KMS key; answers its `KeyMetadata`.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g.
+ *   MalformedPolicyDocumentException, LimitExceededException, TagException, UnsupportedOperationException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
+ */
+export const safeCreateKey: SafeOperation<"CreateKey"> = safeOperation("CreateKey");
+
+/**
+ * CreateKey through `send` (throws the SDK's exception): creates a KMS key; answers its `KeyMetadata`.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
+ */
+export const createKey: ThrowingOperation<"CreateKey"> = throwingOperation("CreateKey");
+
+/**
+ * DescribeKey through `safeSend`: answers a key's `KeyMetadata`.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g.
+ *   NotFoundException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html
+ */
+export const safeDescribeKey: SafeOperation<"DescribeKey"> = safeOperation("DescribeKey");
+
+/**
+ * DescribeKey through `send` (throws the SDK's exception): answers a key's `KeyMetadata`.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html
+ */
+export const describeKey: ThrowingOperation<"DescribeKey"> = throwingOperation("DescribeKey");
+
+/**
+ * ListKeys through `safeSend`: lists the caller's keys (`KeyId`, `KeyArn`), one page.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g.
+ *   InvalidMarkerException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html
+ */
+export const safeListKeys: SafeOperation<"ListKeys"> = safeOperation("ListKeys");
+
+/**
+ * ListKeys through `send` (throws the SDK's exception): lists the caller's keys (`KeyId`, `KeyArn`), one page.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html
+ */
+export const listKeys: ThrowingOperation<"ListKeys"> = throwingOperation("ListKeys");
+
+/**
+ * EnableKey through `safeSend`: sets a key's state to `Enabled`.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. NotFoundException,
+ *   KMSInvalidStateException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html
+ */
+export const safeEnableKey: SafeOperation<"EnableKey"> = safeOperation("EnableKey");
+
+/**
+ * EnableKey through `send` (throws the SDK's exception): sets a key's state to `Enabled`.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html
+ */
+export const enableKey: ThrowingOperation<"EnableKey"> = throwingOperation("EnableKey");
+
+/**
+ * DisableKey through `safeSend`: sets a key's state to `Disabled`.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. NotFoundException,
+ *   KMSInvalidStateException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKey.html
+ */
+export const safeDisableKey: SafeOperation<"DisableKey"> = safeOperation("DisableKey");
+
+/**
+ * DisableKey through `send` (throws the SDK's exception): sets a key's state to `Disabled`.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKey.html
+ */
+export const disableKey: ThrowingOperation<"DisableKey"> = throwingOperation("DisableKey");
+
+/**
+ * ScheduleKeyDeletion through `safeSend`: schedules a key's deletion after `PendingWindowInDays` (7 to 30, default 30).
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. NotFoundException,
+ *   KMSInvalidStateException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
+ */
+export const safeScheduleKeyDeletion: SafeOperation<"ScheduleKeyDeletion"> = safeOperation("ScheduleKeyDeletion");
+
+/**
+ * ScheduleKeyDeletion through `send` (throws the SDK's exception): schedules a key's deletion after
+ * `PendingWindowInDays` (7 to 30, default 30).
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
+ */
+export const scheduleKeyDeletion: ThrowingOperation<"ScheduleKeyDeletion"> = throwingOperation("ScheduleKeyDeletion");
+
+/**
+ * CancelKeyDeletion through `safeSend`: cancels a scheduled deletion; the key is `Disabled` afterwards.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. NotFoundException,
+ *   KMSInvalidStateException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CancelKeyDeletion.html
+ */
+export const safeCancelKeyDeletion: SafeOperation<"CancelKeyDeletion"> = safeOperation("CancelKeyDeletion");
+
+/**
+ * CancelKeyDeletion through `send` (throws the SDK's exception): cancels a scheduled deletion; the key is `Disabled`
+ * afterwards.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CancelKeyDeletion.html
+ */
+export const cancelKeyDeletion: ThrowingOperation<"CancelKeyDeletion"> = throwingOperation("CancelKeyDeletion");
+
+/**
+ * CreateAlias through `safeSend`: creates an alias (`alias/…`) for a key.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g.
+ *   AlreadyExistsException, InvalidAliasNameException, NotFoundException, LimitExceededException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
+ */
+export const safeCreateAlias: SafeOperation<"CreateAlias"> = safeOperation("CreateAlias");
+
+/**
+ * CreateAlias through `send` (throws the SDK's exception): creates an alias (`alias/…`) for a key.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
+ */
+export const createAlias: ThrowingOperation<"CreateAlias"> = throwingOperation("CreateAlias");
+
+/**
+ * UpdateAlias through `safeSend`: points an existing alias at another key.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. NotFoundException,
+ *   KMSInvalidStateException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html
+ */
+export const safeUpdateAlias: SafeOperation<"UpdateAlias"> = safeOperation("UpdateAlias");
+
+/**
+ * UpdateAlias through `send` (throws the SDK's exception): points an existing alias at another key.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html
+ */
+export const updateAlias: ThrowingOperation<"UpdateAlias"> = throwingOperation("UpdateAlias");
+
+/**
+ * DeleteAlias through `safeSend`: deletes an alias.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g.
+ *   NotFoundException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html
+ */
+export const safeDeleteAlias: SafeOperation<"DeleteAlias"> = safeOperation("DeleteAlias");
+
+/**
+ * DeleteAlias through `send` (throws the SDK's exception): deletes an alias.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html
+ */
+export const deleteAlias: ThrowingOperation<"DeleteAlias"> = throwingOperation("DeleteAlias");
+
+/**
+ * ListAliases through `safeSend`: lists the caller's aliases, or one key's, one page.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g.
+ *   InvalidMarkerException, NotFoundException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html
+ */
+export const safeListAliases: SafeOperation<"ListAliases"> = safeOperation("ListAliases");
+
+/**
+ * ListAliases through `send` (throws the SDK's exception): lists the caller's aliases, or one key's, one page.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html
+ */
+export const listAliases: ThrowingOperation<"ListAliases"> = throwingOperation("ListAliases");
+
+/**
+ * TagResource through `safeSend`: adds or replaces tags on a key.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. TagException,
+ *   NotFoundException, KMSInvalidStateException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html
+ */
+export const safeTagResource: SafeOperation<"TagResource"> = safeOperation("TagResource");
+
+/**
+ * TagResource through `send` (throws the SDK's exception): adds or replaces tags on a key.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html
+ */
+export const tagResource: ThrowingOperation<"TagResource"> = throwingOperation("TagResource");
+
+/**
+ * UntagResource through `safeSend`: removes tags from a key.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. TagException,
+ *   NotFoundException, KMSInvalidStateException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html
+ */
+export const safeUntagResource: SafeOperation<"UntagResource"> = safeOperation("UntagResource");
+
+/**
+ * UntagResource through `send` (throws the SDK's exception): removes tags from a key.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html
+ */
+export const untagResource: ThrowingOperation<"UntagResource"> = throwingOperation("UntagResource");
+
+/**
+ * ListResourceTags through `safeSend`: lists a key's tags, one page.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g.
+ *   InvalidMarkerException, NotFoundException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html
+ */
+export const safeListResourceTags: SafeOperation<"ListResourceTags"> = safeOperation("ListResourceTags");
+
+/**
+ * ListResourceTags through `send` (throws the SDK's exception): lists a key's tags, one page.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html
+ */
+export const listResourceTags: ThrowingOperation<"ListResourceTags"> = throwingOperation("ListResourceTags");
