@@ -25,6 +25,10 @@ describeKmsContract({
     "ListKeys does not list keys of the same account in another region":
       "calls as a made-up account; the live account's regions may hold other keys",
     "ListKeys lists a key in its own account and region": "calls as a made-up account; the live account may hold other keys",
+    "CreateKey with BypassPolicyLockoutSafetyCheck accepts a policy that locks the caller out":
+      "the key's policy would keep the live credentials from scheduling its deletion on close",
+    "PutKeyPolicy with BypassPolicyLockoutSafetyCheck accepts a policy that locks the caller out, but still refuses a document that is not JSON":
+      "the key's policy would keep the live credentials from scheduling its deletion on close",
     ...Object.fromEntries(
       [
         "ListResourceTags lists the tags given to CreateKey",
