@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { z } from "zod";
+import { placeholdersIn } from "./template.js";
 
 const Input = z.record(z.string(), z.unknown());
 
@@ -102,7 +103,11 @@ export const ContractCase = z
     (c) => (c.steps === undefined) === (c.request !== undefined && c.expect !== undefined) && (c.steps === undefined || (c.request === undefined && c.expect === undefined)),
     "either request and expect, or steps",
   )
-  .refine((c) => !Object.keys(c.learn ?? {}).some((name) => RESERVED_PLACEHOLDERS.includes(name)), "learn names a reserved placeholder");
+  .refine((c) => !Object.keys(c.learn ?? {}).some((name) => RESERVED_PLACEHOLDERS.includes(name)), "learn names a reserved placeholder")
+  .refine((c) => {
+    const used = placeholdersIn([c.request, c.expect, c.steps]);
+    return Object.keys(c.learn ?? {}).every((name) => used.includes(name));
+  }, "learn names a placeholder no request or expectation uses");
 export type ContractCase = z.infer<typeof ContractCase>;
 
 /** The requests of a case with their expectations, in order: its `steps`, or its one `request`. */

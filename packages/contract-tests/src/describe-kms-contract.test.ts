@@ -146,6 +146,7 @@ describe("multi-step cases", () => {
     ["partial on an error", { steps: [{ operation: "ListKeys", expect: { error: { name: "X", message: "" }, httpStatus: 400, partial: true } }] }],
     ["an error with status 200", { steps: [{ operation: "ListKeys", expect: { error: { name: "X", message: "" }, httpStatus: 200 } }] }],
     ["a learnt placeholder named like a target value", { learn: { now: "number" }, steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }] }],
+    ["a learnt placeholder nothing uses", { learn: { unused: "number" }, steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }] }],
     ["a learn format that is not an anchored expression", { learn: { x: "[a-z]+" }, steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }] }],
   ])("refuses a case with %s", (_what, members) => {
     expect(ContractCase.safeParse({ name: "n", source: "a source of evidence", ...members }).success).toBe(false);
