@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { describeKeyStore } from "@keypolicy/contract-tests";
 import { createD1Store } from "@keypolicy/emulator";
 import { afterAll } from "vitest";
-import { describeKeyStore } from "../../../packages/emulator/test/store-suite.js";
 import { migratedCopy, startWorker, type WorkerTarget } from "./support/worker-target.js";
 
 const root = mkdtempSync(join(tmpdir(), "keypolicy-d1-store-"));

@@ -1,11 +1,10 @@
 // Once per test run: apply the D1 migrations with wrangler to a template database and bundle the Worker. Tests copy
 // the template, so each gets its own database without paying for wrangler again.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { BUNDLE_DIR } from "../../../packages/emulator/test/support/bundle.js";
-import { applyMigrations } from "./support/migrations.js";
+import { applyMigrations, BUNDLE_DIR } from "./support/migrations.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,6 +23,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   return () => {
     rmSync(root, { recursive: true, force: true });
     // The Worker bundles of this run's test files (see support/worker-target.ts).
-    for (const name of readdirSync(BUNDLE_DIR)) if (/^worker-\d+\.mjs$/.test(name)) rmSync(`${BUNDLE_DIR}${name}`, { force: true });
+    for (const name of existsSync(BUNDLE_DIR) ? readdirSync(BUNDLE_DIR) : []) {
+      if (/^worker-\d+\.mjs$/.test(name)) rmSync(join(BUNDLE_DIR, name), { force: true });
+    }
   };
 }

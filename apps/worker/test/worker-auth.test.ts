@@ -6,8 +6,7 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { CreateKeyCommand, DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DEFAULT_POLICY } from "../../../packages/emulator/test/http-flows.js";
-import { alice, failure, MISMATCH } from "../../../packages/emulator/test/security/helpers.js";
+import { alice, DEFAULT_POLICY, failure, MISMATCH } from "./support/auth-fixtures.js";
 import { migratedCopy, startWorker, type WorkerOptions, type WorkerTarget } from "./support/worker-target.js";
 
 /** The identities document as `wrangler secret put KEYPOLICY_IDENTITIES < identities.json` stores it. */

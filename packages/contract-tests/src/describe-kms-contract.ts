@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CallStep, type ContractCase, loadContractCases } from "./cases.js";
+import { type CallStep, type ContractCase, caseSteps, type LearnFormat, loadContractCases, type Step } from "./cases.js";
 import type { CallResult, CallerScope, KmsTarget, TargetCapabilities } from "./target.js";
-import { type Bindings, fillTemplate, valueAt } from "./template.js";
+import { type Bindings, fillTemplate, learnBindings, type PlaceholderFormat, placeholdersIn, valueAt } from "./template.js";
 
 /** Options of {@link describeKmsContract}. */
 export interface KmsContractOptions {
@@ -27,15 +27,20 @@ export interface KmsContractOptions {
 
 /** Why `capabilities` cannot run `c`, or `undefined`. */
 export function capabilitySkipReason(c: ContractCase, capabilities: TargetCapabilities): string | undefined {
-  if (capabilities.operations && !capabilities.operations.includes(c.request.operation)) {
-    return `the target has no ${c.request.operation} command`;
+  const steps = caseSteps(c);
+  if (capabilities.operations) {
+    const missing = steps.find((s) => !capabilities.operations?.includes(s.operation));
+    if (missing) return `the target has no ${missing.operation} command`;
   }
   for (const step of c.setup) {
     if ("seed" in step && !capabilities.seeds.includes(step.seed)) return `the target cannot load the seed "${step.seed}"`;
   }
   if (!capabilities.anyCaller) {
-    const steps: readonly Pick<CallStep, "accessKeyId">[] = [...c.setup.filter((s): s is CallStep => !("seed" in s)), c.request];
-    if (steps.some((s) => s.accessKeyId !== undefined)) return "the case calls as another account, which needs an emulator";
+    const calls: readonly Pick<CallStep, "accessKeyId">[] = [...c.setup.filter((s): s is CallStep => !("seed" in s)), ...steps];
+    if (calls.some((s) => s.accessKeyId !== undefined)) return "the case calls as another account, which needs an emulator";
+  }
+  if (capabilities.fixedNow === undefined && placeholdersIn(steps).some((name) => /^now(\+|$)/.test(name))) {
+    return "the case needs the time of a fixed clock ({{now}}); the target runs on its own clock";
   }
   return undefined;
 }
@@ -51,10 +56,26 @@ function describeResult(result: CallResult): string {
   return result.ok ? JSON.stringify(result.output) : `${result.error.name}: ${result.error.message}`;
 }
 
+function learnFormats(learn: ContractCase["learn"]): Record<string, PlaceholderFormat> {
+  return Object.fromEntries(
+    Object.entries(learn ?? {}).map(([name, format]: [string, LearnFormat]) => [name, format === "number" ? "number" : new RegExp(format)]),
+  );
+}
+
+function saveOutputs(vars: Record<string, unknown>, save: CallStep["save"], result: CallResult, label: string): void {
+  for (const [name, path] of Object.entries(save ?? {})) {
+    const value = result.ok ? valueAt(result.output, path) : undefined;
+    if (value === undefined) throw new Error(`${label}: no ${path} in ${describeResult(result)}`);
+    vars[name] = value;
+  }
+}
+
 /**
- * Runs one case against a target: its setup steps (each must succeed; `save` binds placeholders), then the request,
- * whose answer must equal the expectation exactly (response members, or error name and message) with the expected
- * HTTP status where the target reports one.
+ * Runs one case against a target: its setup steps (each must succeed; `save` binds placeholders), then its request
+ * or each of its steps in order, whose answers must equal their expectations (response members, exactly or, with
+ * `partial`, as a subset, none of the `absent` paths; or error name and message) with the expected HTTP status where
+ * the target reports one. Placeholders the case declares under `learn` are learnt from the first answer that shows
+ * them. `{{now}}` is the target's fixed clock (`capabilities.fixedNow`).
  */
 export async function runContractCase(target: KmsTarget, c: ContractCase, capabilities: TargetCapabilities): Promise<void> {
   const d = target.defaults;
@@ -63,6 +84,7 @@ export async function runContractCase(target: KmsTarget, c: ContractCase, capabi
     account: d.accountId,
     otherRegion: d.otherRegion,
     otherAccount: d.otherAccount,
+    ...(capabilities.fixedNow === undefined ? {} : { now: capabilities.fixedNow }),
   };
   for (const [index, step] of c.setup.entries()) {
     if ("seed" in step) {
@@ -74,23 +96,34 @@ export async function runContractCase(target: KmsTarget, c: ContractCase, capabi
     const input = fillTemplate(step.input, vars) as Record<string, unknown>;
     const result = await run.call(target, step.operation, input, scopeOf(step, target, vars));
     if (!result.ok) throw new Error(`setup step ${index} (${step.operation}) failed: ${describeResult(result)}`);
-    for (const [name, path] of Object.entries(step.save ?? {})) {
-      const value = valueAt(result.output, path);
-      if (value === undefined) throw new Error(`setup step ${index} (${step.operation}): no ${path} in ${describeResult(result)}`);
-      vars[name] = value;
-    }
+    saveOutputs(vars, step.save, result, `setup step ${index} (${step.operation})`);
   }
-  const input = fillTemplate(c.request.input, vars) as Record<string, unknown>;
-  const result = await target.call(c.request.operation, input, scopeOf(c.request, target, vars));
-  const expected = fillTemplate(c.expect, vars) as ContractCase["expect"];
-  const actual = result.ok ? { response: result.output } : { error: { name: result.error.name, message: result.error.message } };
-  const response = expected.response ?? {};
-  const wanted = expected.error
-    ? { error: expected.error }
-    : { response: target.view ? target.view(c.request.operation, response) : response };
-  expect(actual).toEqual(wanted);
-  if (capabilities.reportsHttpStatus && !(!result.ok && result.local)) {
-    expect(result.httpStatus, "HTTP status").toBe(expected.httpStatus);
+  const formats = learnFormats(c.learn);
+  const steps = caseSteps(c);
+  for (const [index, step] of steps.entries()) {
+    const label = steps.length === 1 ? step.operation : `step ${index} (${step.operation})`;
+    const input = fillTemplate(step.input, vars) as Record<string, unknown>;
+    const result = await target.call(step.operation, input, scopeOf(step, target, vars));
+    const actual = result.ok ? { response: result.output } : { error: { name: result.error.name, message: result.error.message } };
+    const learnt = learnBindings(step.expect, { ...actual, httpStatus: step.expect.httpStatus }, vars, formats);
+    for (const name of Object.keys(formats)) if (!Object.hasOwn(vars, name) && Object.hasOwn(learnt, name)) vars[name] = learnt[name];
+    const expected = fillTemplate(step.expect, vars) as Step["expect"];
+    const response = expected.response ?? {};
+    const shown = target.view ? target.view(step.operation, response) : response;
+    if (expected.error) {
+      expect(actual, label).toEqual({ error: expected.error });
+    } else if (expected.partial) {
+      expect(actual, label).toMatchObject({ response: shown });
+    } else {
+      expect(actual, label).toEqual({ response: shown });
+    }
+    for (const path of expected.absent ?? []) {
+      expect(result.ok ? valueAt(result.output, path) : undefined, `${label}: ${path} must be absent`).toBeUndefined();
+    }
+    if (capabilities.reportsHttpStatus && !(!result.ok && result.local)) {
+      expect(result.httpStatus, `${label}: HTTP status`).toBe(expected.httpStatus);
+    }
+    saveOutputs(vars, step.save, result, label);
   }
 }
 

@@ -1,14 +1,19 @@
 export type { CallResult, CallerScope, KmsTarget, TargetCapabilities, TargetDefaults, TargetError } from "./target.js";
 export {
   CallStep,
+  caseSteps,
   ContractCase,
   Expectation,
   FIXTURES_DIR,
+  LearnFormat,
   loadContractCases,
   loadSeedFixture,
   SeedStep,
   SetupStep,
+  Step,
 } from "./cases.js";
+export { describeKeyStore, type StoreUnderTest } from "./describe-key-store.js";
+export { describeWireHygiene, type WireHygieneOptions } from "./describe-wire-hygiene.js";
 export { capabilitySkipReason, describeKmsContract, type KmsContractOptions, runContractCase } from "./describe-kms-contract.js";
 export { type Bindings, fillTemplate, learnBindings, type PlaceholderFormat, placeholdersIn, valueAt } from "./template.js";
 export {

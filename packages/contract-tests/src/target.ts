@@ -65,6 +65,11 @@ export interface TargetCapabilities {
   readonly seeds: readonly string[];
   /** Whether the target reports the HTTP status of every answer that went over the wire. */
   readonly reportsHttpStatus: boolean;
-  /** Operations the target can send as the case's request; absent means every operation. */
+  /** Operations the target can send as a case's request or step; absent means every operation. */
   readonly operations?: readonly string[];
+  /**
+   * The time of the target's fixed clock in epoch seconds, bound as `{{now}}`; absent for targets on a real clock,
+   * which skip the cases that use it.
+   */
+  readonly fixedNow?: number;
 }

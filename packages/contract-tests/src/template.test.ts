@@ -19,6 +19,12 @@ describe("fillTemplate", () => {
     });
   });
 
+  it("adds whole seconds to a bound number, and leaves the sum unfilled when the name is unbound or not a number", () => {
+    expect(fillTemplate({ DeletionDate: "{{now+2592000}}" }, { now: 1_704_067_200 })).toEqual({ DeletionDate: 1_706_659_200 });
+    expect(fillTemplate("{{now+1}}", {})).toBe("{{now+1}}");
+    expect(fillTemplate("{{now+1}}", { now: "1" })).toBe("{{now+1}}");
+  });
+
   it("lists the placeholders a value uses", () => {
     expect(placeholdersIn({ a: "{{x}}-{{y}}", b: ["{{x}}"] })).toEqual(["x", "y"]);
   });

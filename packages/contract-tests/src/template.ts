@@ -13,10 +13,17 @@ const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
 const WHOLE = /^\{\{([^{}]+)\}\}$/;
 // `{{repeat:<text>:<count>}}` writes long inputs (KeyId of 2049 characters) without a 2 KiB literal in the fixtures.
 const REPEAT = /^repeat:([^:]*):(\d{1,6})$/;
+// `{{now+2592000}}`: a bound number plus whole seconds (a deletion date 30 days after a fixed clock's now).
+const PLUS = /^([A-Za-z][A-Za-z0-9]*)\+(\d{1,10})$/;
 
 function lookup(name: string, bindings: Bindings): { found: true; value: unknown } | { found: false } {
   const repeat = REPEAT.exec(name);
   if (repeat) return { found: true, value: (repeat[1] ?? "").repeat(Number(repeat[2])) };
+  const plus = PLUS.exec(name);
+  if (plus?.[1] !== undefined) {
+    const base = bindings[plus[1]];
+    return Object.hasOwn(bindings, plus[1]) && typeof base === "number" ? { found: true, value: base + Number(plus[2]) } : { found: false };
+  }
   return Object.hasOwn(bindings, name) ? { found: true, value: bindings[name] } : { found: false };
 }
 

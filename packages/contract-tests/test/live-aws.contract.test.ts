@@ -1,4 +1,4 @@
-import { createLiveAwsTarget, describeKmsContract, loadContractCases } from "../src/index.js";
+import { createLiveAwsTarget, describeKmsContract, LIVE_KEY_TAG, loadContractCases } from "../src/index.js";
 
 const enabled = process.env["KEYPOLICY_LIVE_AWS"] === "1";
 const region = process.env["AWS_REGION"];
@@ -25,6 +25,19 @@ describeKmsContract({
     "ListKeys does not list keys of the same account in another region":
       "calls as a made-up account; the live account's regions may hold other keys",
     "ListKeys lists a key in its own account and region": "calls as a made-up account; the live account may hold other keys",
+    "CreateKey with BypassPolicyLockoutSafetyCheck accepts a policy that locks the caller out":
+      "the key's policy would keep the live credentials from scheduling its deletion on close",
+    "PutKeyPolicy with BypassPolicyLockoutSafetyCheck accepts a policy that locks the caller out, but still refuses a document that is not JSON":
+      "the key's policy would keep the live credentials from scheduling its deletion on close",
+    ...Object.fromEntries(
+      [
+        "ListResourceTags lists the tags given to CreateKey",
+        "TagResource answers no output members, adds tags and replaces the value of a tag key the key has",
+        "UntagResource answers no output members, removes tags and ignores tag keys the key does not have",
+        "ListResourceTags pages with Limit and Marker",
+        "ListResourceTags still lists the tags of a key pending deletion",
+      ].map((name) => [name, `the live target adds the tag ${LIVE_KEY_TAG.TagKey} to every key it creates, so the listed tags differ`]),
+    ),
   },
   timeout: 60_000,
   createTarget: () => createLiveAwsTarget(region ?? ""),

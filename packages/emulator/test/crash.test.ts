@@ -42,7 +42,7 @@ describe("durability across kill -9", () => {
   const children: Child[] = [];
 
   beforeAll(async () => {
-    bundle = await bundleEntry(new URL("./fixtures/serve-data-dir.ts", import.meta.url).pathname, "node", "serve-data-dir");
+    bundle = await bundleEntry(new URL("./fixtures/serve-data-dir.ts", import.meta.url).pathname, "serve-data-dir");
     dataDir = mkdtempSync(join(tmpdir(), "keypolicy-crash-"));
   });
   afterAll(async () => {

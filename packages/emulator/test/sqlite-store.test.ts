@@ -4,7 +4,6 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSqliteStore, readMigrations, type SqliteStore } from "../src/store/sqlite.js";
-import { describeKeyStore } from "./store-suite.js";
 
 const root = mkdtempSync(join(tmpdir(), "keypolicy-sqlite-"));
 const opened: SqliteStore[] = [];
@@ -19,7 +18,8 @@ function open(path: string): SqliteStore {
   return store;
 }
 
-describeKeyStore({ name: "SQLite file", open: async () => open(join(root, "suite", "keys.sqlite")) });
+// The KeyStore behaviour suite runs against this store in @keypolicy/contract-tests (test/key-store.test.ts); here
+// only what is SQLite's own: the file, migrations, restarts.
 
 const KEY = {
   accountId: "111122223333",

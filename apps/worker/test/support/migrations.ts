@@ -6,6 +6,8 @@ import { promisify } from "node:util";
 export const WORKER_DIR = fileURLToPath(new URL("../../", import.meta.url));
 export const CONFIG = join(WORKER_DIR, "wrangler.jsonc");
 const WRANGLER = join(WORKER_DIR, "node_modules", ".bin", "wrangler");
+/** Where this app's tests write Worker bundles (removed by global-setup.ts at the end of a run). */
+export const BUNDLE_DIR = join(WORKER_DIR, "node_modules", ".keypolicy-test");
 
 /**
  * Applies the D1 migrations named in wrangler.jsonc to the local database kept in `persistDir`, as a user runs

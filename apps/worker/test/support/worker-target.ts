@@ -7,10 +7,16 @@ import type { Readable } from "node:stream";
 import { Miniflare } from "miniflare";
 import { inject } from "vitest";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
-// The emulator's test helpers: the same esbuild bundling and HTTP flows as every other runtime.
-import type { HttpTarget } from "../../../../packages/emulator/test/http-flows.js";
-import { type Bundle, bundleEntry } from "../../../../packages/emulator/test/support/bundle.js";
-import { CONFIG, WORKER_DIR } from "./migrations.js";
+// The same esbuild bundling for workerd as the contract suite's other workerd target.
+import { type Bundle, bundleForWorkerd } from "@keypolicy/contract-tests/runtimes";
+import { BUNDLE_DIR, CONFIG, WORKER_DIR } from "./migrations.js";
+
+/** A running Worker reachable over HTTP. */
+export interface HttpTarget {
+  /** e.g. `http://127.0.0.1:40123` */
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
 
 /** Copies the migrated template database (see global-setup.ts) to `dir`, for one test; answers `dir`. */
 export function migratedCopy(dir: string): string {
@@ -21,7 +27,7 @@ export function migratedCopy(dir: string): string {
 let bundled: Promise<Bundle> | undefined;
 /** apps/worker/src/index.ts bundled for workerd (once per test file). */
 export function workerBundle(): Promise<Bundle> {
-  bundled ??= bundleEntry(join(WORKER_DIR, "src", "index.ts"), "worker", "worker");
+  bundled ??= bundleForWorkerd(join(WORKER_DIR, "src", "index.ts"), "worker", BUNDLE_DIR);
   return bundled;
 }
 
@@ -62,9 +68,7 @@ export async function startWorker(persistDir: string, options: WorkerOptions = {
   return { endpoint: url.origin, mf, close: () => mf.dispose() };
 }
 
-/**
- * A createTarget for the contract suite: the Worker on its own fresh, migrated D1 database, removed on close.
- */
+/** The Worker on its own fresh, migrated D1 database, removed on close (the contract suite's target). */
 export async function createWorkerTarget(): Promise<HttpTarget> {
   const dir = migratedCopy(mkdtempSync(join(tmpdir(), "keypolicy-worker-")));
   const worker = await startWorker(dir);

@@ -53,6 +53,17 @@ describe("the CLI target", () => {
     });
   });
 
+  it("reads a service error the CLI retried, as the AWS CLI words it", () => {
+    expect(
+      parseCliAnswer(
+        "PutKeyPolicy",
+        254,
+        "",
+        "\nAn error occurred (LimitExceededException) when calling the PutKeyPolicy operation (reached max retries: 2): too large\n",
+      ),
+    ).toEqual({ ok: false, error: { name: "LimitExceededException", message: "too large" } });
+  });
+
   it("rejects a service error with an exit code other than 254, or naming another operation", () => {
     const stderr = "An error occurred (NotFoundException) when calling the GetKeyPolicy operation: x";
     expect(() => parseCliAnswer("GetKeyPolicy", 1, "", stderr)).toThrow("expected 254");

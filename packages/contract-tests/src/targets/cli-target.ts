@@ -39,11 +39,14 @@ export function cliArguments(operation: string, input: Readonly<Record<string, u
   return args;
 }
 
-const SERVICE_ERROR = /^An error occurred \(([A-Za-z0-9]+)\) when calling the ([A-Za-z]+) operation: ?(.*)$/s;
+// After retries (the AWS CLI retries throttling errors, LimitExceededException among them) the operation is followed by
+// "(reached max retries: <n>)".
+const SERVICE_ERROR = /^An error occurred \(([A-Za-z0-9]+)\) when calling the ([A-Za-z]+) operation(?: \(reached max retries: \d+\))?: ?(.*)$/s;
 
 /**
  * Reads the CLI's answer: exit 0 with one JSON document on stdout (none for operations without output), or the AWS
- * CLI's `An error occurred (<Name>) when calling the <Op> operation: <message>` on stderr with exit code 254.
+ * CLI's `An error occurred (<Name>) when calling the <Op> operation: <message>` (after retries `… operation (reached
+ * max retries: <n>): …`) on stderr with exit code 254.
  *
  * @throws Error when the exit code, streams or operation name do not follow that form (a CLI defect).
  */

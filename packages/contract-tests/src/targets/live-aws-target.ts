@@ -7,7 +7,8 @@ export const LIVE_KEY_TAG = { TagKey: "keypolicy-contract-test", TagValue: "true
 
 /**
  * A target on real AWS KMS: the SDK's default credential chain, region `region` (and the cases' other region).
- * Every key it creates carries {@link LIVE_KEY_TAG} and is scheduled for deletion (7 days, the minimum) on `close()`.
+ * Every key it creates carries {@link LIVE_KEY_TAG} and is scheduled for deletion (7 days, the minimum) on `close()`,
+ * unless a case already did (KMSInvalidStateException there is ignored).
  * It first creates one key to learn the caller's account.
  */
 export async function createLiveAwsTarget(region: string): Promise<KmsTarget> {
@@ -47,7 +48,12 @@ export async function createLiveAwsTarget(region: string): Promise<KmsTarget> {
           client = new KMSClient({ region: key.region });
           clients.set(key.region, client);
         }
-        await client.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: 7 }));
+        try {
+          await client.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: 7 }));
+        } catch (cause) {
+          // The lifecycle cases schedule the deletion of their keys themselves; such a key is already on its way.
+          if ((cause as { name?: unknown }).name !== "KMSInvalidStateException") throw cause;
+        }
       }
       for (const client of clients.values()) client.destroy();
     },

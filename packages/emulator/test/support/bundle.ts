@@ -1,4 +1,4 @@
-// Bundles an entry file with esbuild for a test run, from the workspace's TypeScript sources (the "@keypolicy/source" condition).
+// Bundles an entry file with esbuild for a Node child process in a test run, from the workspace's TypeScript sources (the "@keypolicy/source" condition).
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,13 +19,10 @@ export interface Bundle {
 export const BUNDLE_DIR = fileURLToPath(new URL("../../node_modules/.keypolicy-test/", import.meta.url));
 
 /**
- * Bundles `entry` to one minified ESM file.
- *
- * - `"worker"`: for workerd (and any runtime without Node): browser platform, so an import of a Node built-in fails
- *   the build.
- * - `"node"`: for a Node child process; better-sqlite3 (native) stays external.
+ * Bundles `entry` to one minified ESM file for a Node child process; better-sqlite3 (native) stays external. (The
+ * workerd bundle of the fetch entry is @keypolicy/contract-tests' `bundleForWorkerd`.)
  */
-export async function bundleEntry(entry: string, target: "worker" | "node", name: string): Promise<Bundle> {
+export async function bundleEntry(entry: string, name: string): Promise<Bundle> {
   mkdirSync(BUNDLE_DIR, { recursive: true });
   const path = join(BUNDLE_DIR, `${name}-${process.pid}.mjs`);
   await build({
@@ -35,18 +32,14 @@ export async function bundleEntry(entry: string, target: "worker" | "node", name
     format: "esm",
     minify: true,
     logLevel: "silent",
-    ...(target === "worker"
-      ? { platform: "browser", target: "es2022", conditions: ["@keypolicy/source", "workerd", "worker"] }
-      : {
-          platform: "node",
-          target: "node22",
-          conditions: ["@keypolicy/source"],
-          external: ["better-sqlite3"],
-          // ESM builds first: jsonc-parser's UMD build requires files esbuild cannot see.
-          mainFields: ["module", "main"],
-          // CommonJS dependencies bundled into ESM call require().
-          banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-        }),
+    platform: "node",
+    target: "node22",
+    conditions: ["@keypolicy/source"],
+    external: ["better-sqlite3"],
+    // ESM builds first: jsonc-parser's UMD build requires files esbuild cannot see.
+    mainFields: ["module", "main"],
+    // CommonJS dependencies bundled into ESM call require().
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   });
   const code = readFileSync(path);
   return { path, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };

@@ -1,7 +1,9 @@
 // The KeyStore behaviour suite: one set of cases, run against every store (memory, SQLite, D1 in Miniflare), in the
-// manner of unstorage's driver tests. The in-memory store's behaviour is the reference.
+// manner of unstorage's driver tests. The in-memory store's behaviour is the reference. It lives here, with the KMS
+// contract, so that every package and app runs it through `@keypolicy/contract-tests` (no package reaches into
+// another's test folder).
+import type { KeyStore, Scope, StoredAlias, StoredKey } from "@keypolicy/emulator";
 import { describe, expect, it } from "vitest";
-import type { KeyStore, Scope, StoredAlias, StoredKey } from "../src/index.js";
 
 /** How the suite reaches a store: opened once for the file; every case works in a scope of its own. */
 export interface StoreUnderTest {
@@ -43,7 +45,10 @@ function makeAlias(scope: Scope, aliasName: string, targetKeyId: string): Stored
 
 const ID = (n: number): string => `0000000${n}-1111-4222-8333-444444444444`.slice(-36);
 
-/** Runs every KeyStore case against `target`. */
+/**
+ * Declares the KeyStore behaviour suite for one store: keys, `updateKey`, `listKeys`, aliases and concurrent writes.
+ * `target.open()` runs once for the suite; every case works in an account and region of its own.
+ */
 export function describeKeyStore(target: StoreUnderTest): void {
   describe(`KeyStore behaviour: ${target.name}`, () => {
     let store: KeyStore;
