@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
 
-/** The fenced blocks of one language in the README, in order. */
-function blocks(language: string): string[] {
+/** The fenced blocks of one language in a document (the README unless named), in order. */
+function blocks(language: string, text = readme): string[] {
   const fence = new RegExp("^```" + language + "\\n([\\s\\S]*?)^```$", "gm");
-  return [...readme.matchAll(fence)].map((m) => m[1] ?? "");
+  return [...text.matchAll(fence)].map((m) => m[1] ?? "");
 }
 
 describe("README examples", () => {
@@ -33,8 +33,11 @@ describe("README examples", () => {
     }
   });
 
-  it("shows a seed file that keypolicy serve accepts", async () => {
-    const [seed] = blocks("yaml");
+  it.each([
+    ["README.md", () => blocks("yaml")[0]],
+    ["docs/emulator.md", () => blocks("yaml", readFileSync(join(root, "docs", "emulator.md"), "utf8"))[0]],
+  ])("shows in %s a seed file that keypolicy serve accepts", async (_document, seedOf) => {
+    const seed = seedOf();
     expect(seed).toBeDefined();
     const dir = mkdtempSync(join(root, "packages", "cli", ".readme-"));
     try {
