@@ -1,12 +1,106 @@
-export * from "./result.js";
-export * from "./errors.js";
-export * from "./messages.js";
-export * from "./protocol.js";
-export * from "./validation.js";
-export * from "./key-identifier.js";
-export * from "./policy-name.js";
-export * from "./operations.js";
-export * from "./shapes/constraints.js";
-export * from "./shapes/common.js";
-export * from "./shapes/operations.js";
-export * from "./key-specs.js";
+// The public API of @keypolicy/core, as an explicit list: a new export is a deliberate change (test/public-api.test.ts
+// pins the runtime names). Helpers used only inside the package (zod constraint builders, member shapes) stay out.
+
+// Results: fallible functions answer `{ success, data | error }` instead of throwing.
+export { err, ok, type Result } from "./result.js";
+
+// Errors as data, keyed by their AWS names, and every error text the KMS surface sends.
+export {
+  createKmsError,
+  errorStatus,
+  isKmsError,
+  isKmsErrorName,
+  KMS_ERRORS,
+  type KmsError,
+  type KmsErrorName,
+} from "./errors.js";
+export { messages } from "./messages.js";
+
+// The awsJson1_1 protocol rules: headers, the X-Amz-Target header, request and error bodies.
+export {
+  CONTENT_TYPE,
+  decodeErrorBody,
+  decodeRequestBody,
+  encodeErrorBody,
+  formatTarget,
+  parseTarget,
+  REQUEST_ID_HEADER,
+  SIGNING_NAME,
+  TARGET_HEADER,
+} from "./protocol.js";
+
+// Operations: the table of every supported KMS operation and request validation against its shapes.
+export { isOperationName, OPERATIONS, type OperationName, type OperationSpec } from "./operations.js";
+export { validateRequest } from "./validation.js";
+
+// Key identifiers: key IDs, key and alias ARNs, alias names, partitions, and resolution against the caller.
+export {
+  type AliasArn,
+  type CallerScope,
+  formatAliasArn,
+  formatKeyArn,
+  formatKeyIdentifier,
+  isAccountId,
+  isAliasName,
+  isKeyId,
+  isMultiRegionKeyId,
+  isRegion,
+  type KeyArn,
+  type KeyIdentifier,
+  type KeyIdentifierRules,
+  type KeyReference,
+  parseKeyIdentifier,
+  partitionOfRegion,
+  type Partition,
+  PARTITIONS,
+  resolveKeyIdentifier,
+} from "./key-identifier.js";
+
+// Policy names: the only name KMS accepts.
+export { DEFAULT_POLICY_NAME, resolvePolicyName } from "./policy-name.js";
+
+// Shapes shared by several operations: key metadata, list entries, tags and the enums, as zod schemas.
+export {
+  KEY_STATES,
+  KeyListEntry,
+  KeyMetadata,
+  KeySpec,
+  KeyState,
+  KeyUsageType,
+  OriginType,
+  Tag,
+} from "./shapes/common.js";
+
+// The request and response shape of each operation, as zod schemas named as in the KMS API reference.
+export {
+  AliasListEntry,
+  CancelKeyDeletionRequest,
+  CancelKeyDeletionResponse,
+  CreateAliasRequest,
+  CreateKeyRequest,
+  CreateKeyResponse,
+  DeleteAliasRequest,
+  DescribeKeyRequest,
+  DescribeKeyResponse,
+  DisableKeyRequest,
+  EnableKeyRequest,
+  GetKeyPolicyRequest,
+  GetKeyPolicyResponse,
+  ListAliasesRequest,
+  ListAliasesResponse,
+  ListKeyPoliciesRequest,
+  ListKeyPoliciesResponse,
+  ListKeysRequest,
+  ListKeysResponse,
+  ListResourceTagsRequest,
+  ListResourceTagsResponse,
+  PutKeyPolicyRequest,
+  ScheduleKeyDeletionRequest,
+  ScheduleKeyDeletionResponse,
+  TagResourceRequest,
+  UntagResourceRequest,
+  UpdateAliasRequest,
+} from "./shapes/operations.js";
+
+// Key specs: the algorithms each key spec offers for a key usage.
+export { type KeyAlgorithms, keyAlgorithms } from "./key-specs.js";

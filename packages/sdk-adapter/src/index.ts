@@ -1,7 +1,61 @@
+// The public API of @keypolicy/sdk-adapter, as an explicit list: a new export is a deliberate change
+// (test/public-api.test.ts pins the runtime names). The checks made before sending stay inside the package.
+
+// Sending any supported operation on your KMSClient: as a result (`safeSend`) or throwing the SDK's exception.
 export { COMMANDS, type OperationInput, type OperationOutput } from "./commands.js";
-export { fromSdkError, SDK_NO_MESSAGE, type AwsErrorName, type SdkError, type SdkServiceError, type SdkTransportError } from "./from-sdk-error.js";
-export { getKeyPolicy, safeGetKeyPolicy, type KeyPolicyError, type KeyPolicyOutput } from "./get-key-policy.js";
-export { createInProcessHandler, type FetchFunction } from "./in-process-handler.js";
-export * from "./operations.js";
 export { localError, safeSend, type LocalKmsError, type SafeSendError } from "./safe-send.js";
 export { send, type WithKmsError } from "./send.js";
+
+// SDK errors as data, identified by their AWS name.
+export {
+  type AwsErrorName,
+  fromSdkError,
+  SDK_NO_MESSAGE,
+  type SdkError,
+  type SdkServiceError,
+  type SdkTransportError,
+} from "./from-sdk-error.js";
+
+// GetKeyPolicy with the policy parsed as AWS wrote it.
+export { getKeyPolicy, type KeyPolicyError, type KeyPolicyOutput, safeGetKeyPolicy } from "./get-key-policy.js";
+
+// One typed wrapper per operation: `safeX` answers a result, `x` throws the SDK's exception.
+export {
+  cancelKeyDeletion,
+  createAlias,
+  createKey,
+  deleteAlias,
+  describeKey,
+  disableKey,
+  enableKey,
+  listAliases,
+  listKeyPolicies,
+  listKeys,
+  listResourceTags,
+  putKeyPolicy,
+  safeCancelKeyDeletion,
+  type SafeOperation,
+  safeCreateAlias,
+  safeCreateKey,
+  safeDeleteAlias,
+  safeDescribeKey,
+  safeDisableKey,
+  safeEnableKey,
+  safeListAliases,
+  safeListKeyPolicies,
+  safeListKeys,
+  safeListResourceTags,
+  safePutKeyPolicy,
+  safeScheduleKeyDeletion,
+  safeTagResource,
+  safeUntagResource,
+  safeUpdateAlias,
+  scheduleKeyDeletion,
+  tagResource,
+  type ThrowingOperation,
+  untagResource,
+  updateAlias,
+} from "./operations.js";
+
+// The test seam: the SDK's requestHandler answered in-process by a fetch function (e.g. the emulator's app.fetch).
+export { createInProcessHandler, type FetchFunction } from "./in-process-handler.js";
