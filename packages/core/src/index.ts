@@ -2,6 +2,7 @@ export * from "./result.js";
 export * from "./errors.js";
 export * from "./messages.js";
 export * from "./protocol.js";
+export * from "./response.js";
 export * from "./validation.js";
 export * from "./key-identifier.js";
 export * from "./policy-name.js";
