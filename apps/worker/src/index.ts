@@ -1,5 +1,5 @@
 // Cloudflare Worker entry: the emulator app over the D1 binding `DB`. Clock and ids come from the Workers runtime.
-import { CONTENT_TYPE, createKmsError, encodeErrorBody, err, errorStatus, ok, REQUEST_ID_HEADER, type Result } from "@keypolicy/core";
+import { createKmsError, encodeErrorResponse, err, ok, type Result } from "@keypolicy/core";
 import { cloudflareSourceIp, createD1Store, createEmulatorApp, type EmulatorConfig, type Identities, parseIdentities, webClock, webIds } from "@keypolicy/emulator";
 
 /** Bindings, vars and secrets of wrangler.jsonc. */
@@ -104,9 +104,8 @@ function misconfigured(problems: readonly Problem[]): Fetch {
   const what = [...new Set(problems.map((p) => WHAT[p.variable]))];
   const message = `The Worker's ${what.join(" and ")} ${what.length > 1 ? "are" : "is"} invalid; the problems are listed in the Worker's logs.`;
   const error = createKmsError("KMSInternalException", message);
-  return () =>
-    new Response(encodeErrorBody(error), {
-      status: errorStatus(error.name),
-      headers: { "content-type": CONTENT_TYPE, [REQUEST_ID_HEADER]: webIds.requestId() },
-    });
+  return () => {
+    const encoded = encodeErrorResponse(error, webIds.requestId());
+    return new Response(encoded.body, encoded);
+  };
 }

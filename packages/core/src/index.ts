@@ -23,11 +23,13 @@ export {
   decodeRequestBody,
   encodeErrorBody,
   formatTarget,
+  isJsonContentType,
   parseTarget,
   REQUEST_ID_HEADER,
   SIGNING_NAME,
   TARGET_HEADER,
 } from "./protocol.js";
+export { type EncodedResponse, encodeErrorResponse, encodeResponse } from "./response.js";
 
 // Operations: the table of every supported KMS operation and request validation against its shapes.
 export { isOperationName, OPERATIONS, type OperationName, type OperationSpec } from "./operations.js";

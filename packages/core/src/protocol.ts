@@ -18,6 +18,17 @@ export const TARGET_HEADER = "x-amz-target";
 export const REQUEST_ID_HEADER = "x-amzn-RequestId";
 
 /**
+ * Whether a request's Content-Type selects the JSON protocol: `application/x-amz-json-1.1` as the SDKs send [DOC],
+ * also `-1.0` and plain `application/json` [DEC: accepted for hand-written requests], parameters such as `charset`
+ * ignored and the type compared case-insensitively. [DEC] Anything else (or none) is answered
+ * `UnknownOperationException`, as AWS's front end picks the protocol by content type and finds no JSON operation there.
+ */
+export function isJsonContentType(header: string | null | undefined): boolean {
+  const type = header?.split(";")[0]?.trim().toLowerCase();
+  return type === CONTENT_TYPE || type === "application/x-amz-json-1.0" || type === "application/json";
+}
+
+/**
  * Reads the operation name out of an `X-Amz-Target` header value.
  *
  * @returns the operation name (`"GetKeyPolicy"`), or `UnknownOperationException` with no message when the header is

@@ -1,15 +1,14 @@
 import {
-  CONTENT_TYPE,
   createKmsError,
   decodeRequestBody,
-  encodeErrorBody,
-  errorStatus,
+  encodeErrorResponse,
+  encodeResponse,
+  isJsonContentType,
   isOperationName,
   type KmsError,
   OPERATIONS,
   type OperationName,
   parseTarget,
-  REQUEST_ID_HEADER,
   TARGET_HEADER,
   validateRequest,
 } from "@keypolicy/core";
@@ -41,10 +40,8 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
 
   const answeredErrors = new WeakMap<Response, KmsError>();
   function errorResponse(error: KmsError, requestId: string): Response {
-    const response = new Response(encodeErrorBody(error), {
-      status: errorStatus(error.name),
-      headers: { "content-type": CONTENT_TYPE, [REQUEST_ID_HEADER]: requestId },
-    });
+    const encoded = encodeErrorResponse(error, requestId);
+    const response = new Response(encoded.body, encoded);
     if (log) answeredErrors.set(response, error);
     return response;
   }
@@ -135,10 +132,8 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     const ctx: OperationContext = { store, clock, ids, config, caller: caller.data, readPolicy, ...(sourceIp === undefined ? {} : { request: { sourceIp } }) };
     const result = await (handler as Handler<OperationName>)(ctx, input.data as never);
     if (!result.success) return errorResponse(result.error, requestId);
-    return new Response(result.data === undefined ? "" : JSON.stringify(result.data), {
-      status: 200,
-      headers: { "content-type": CONTENT_TYPE, [REQUEST_ID_HEADER]: requestId },
-    });
+    const encoded = encodeResponse(result.data, requestId);
+    return new Response(encoded.body, encoded);
   }
 
   // [DEC] Anything but POST / is not an operation: AWS-shaped UnknownOperationException, never an HTML 404.
@@ -154,15 +149,4 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     return internalError(ids.requestId());
   });
   return app;
-}
-
-/**
- * Whether a request's Content-Type selects the JSON protocol: `application/x-amz-json-1.1` as the SDKs send [DOC],
- * also `-1.0` and plain `application/json` [DEC: accepted for hand-written requests], parameters such as `charset`
- * ignored. [DEC] Anything else (or none) is answered `UnknownOperationException`, as AWS's front end picks the
- * protocol by content type and finds no JSON operation there.
- */
-function isJsonContentType(header: string | undefined): boolean {
-  const type = header?.split(";")[0]?.trim().toLowerCase();
-  return type === CONTENT_TYPE || type === "application/x-amz-json-1.0" || type === "application/json";
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Socket } from "node:net";
+import { STATUS_CODES } from "node:http";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { CONTENT_TYPE, createKmsError, encodeErrorBody, type KmsError, REQUEST_ID_HEADER } from "@keypolicy/core";
+import { createKmsError, type EncodedResponse, encodeErrorResponse } from "@keypolicy/core";
 import { createEmulatorApp } from "../app/create-app.js";
 import { limitMessages } from "../app/request-limits.js";
 import type { RequestLogEntry } from "../app/request-log.js";
@@ -118,10 +119,13 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, config.maxHeaderBytes));
     // [DEC] Requests Node answers without the app otherwise (empty bodies): CONNECT, and an Expect other than
     // 100-continue. Both get AWS JSON, as anything that is not an operation does.
-    server.on("connect", (_request: unknown, socket: Socket) => writeRawError(socket, "400 Bad Request", createKmsError("UnknownOperationException")));
-    server.on("checkExpectation", (_request: unknown, response: { writeHead(status: number, headers: Record<string, string>): void; end(body: string): void }) => {
-      response.writeHead(417, { "content-type": CONTENT_TYPE, [REQUEST_ID_HEADER]: randomUUID(), connection: "close" });
-      response.end(encodeErrorBody(createKmsError("UnknownOperationException")));
+    server.on("connect", (_request: unknown, socket: Socket) =>
+      writeRaw(socket, encodeErrorResponse(createKmsError("UnknownOperationException"), randomUUID())),
+    );
+    server.on("checkExpectation", (_request: unknown, response: ExpectationResponse) => {
+      const encoded = encodeErrorResponse(createKmsError("UnknownOperationException"), randomUUID(), 417);
+      response.writeHead(encoded.status, { ...encoded.headers, connection: "close" });
+      response.end(encoded.body);
     });
   });
 }
@@ -159,22 +163,24 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, maxHead
     socket.destroy();
     return;
   }
-  const overflow = error.code === "HPE_HEADER_OVERFLOW";
-  writeRawError(
-    socket,
-    overflow ? "413 Payload Too Large" : "400 Bad Request",
-    overflow
+  const answer =
+    error.code === "HPE_HEADER_OVERFLOW"
       ? createKmsError("RequestEntityTooLargeException", limitMessages.headersTooLarge(maxHeaderBytes))
-      : createKmsError("SerializationException", "The request is not valid HTTP."),
-  );
+      : createKmsError("SerializationException", "The request is not valid HTTP.");
+  writeRaw(socket, encodeErrorResponse(answer, randomUUID()));
 }
 
-/** Answers on a raw socket with an AWS JSON error and closes it. */
-function writeRawError(socket: Socket, statusLine: string, error: KmsError): void {
-  const body = encodeErrorBody(error);
+/** The part of Node's `ServerResponse` a `checkExpectation` answer uses. */
+interface ExpectationResponse {
+  writeHead(status: number, headers: Record<string, string>): void;
+  end(body: string): void;
+}
+
+/** Serialises an answer onto a raw socket as HTTP/1.1 (Node's reason phrase for the status) and closes it. */
+function writeRaw(socket: Socket, response: EncodedResponse): void {
+  const headers = Object.entries(response.headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
   socket.end(
-    `HTTP/1.1 ${statusLine}\r\n` +
-      `Content-Type: ${CONTENT_TYPE}\r\n${REQUEST_ID_HEADER}: ${randomUUID()}\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ""}\r\n${headers}` +
+      `Content-Length: ${Buffer.byteLength(response.body)}\r\nConnection: close\r\n\r\n${response.body}`,
   );
 }
