@@ -96,6 +96,7 @@ interface ThrownShape {
   readonly code?: unknown;
   readonly $fault?: unknown;
   readonly $metadata?: { readonly attempts?: unknown; readonly httpStatusCode?: unknown; readonly requestId?: unknown };
+  readonly $response?: { readonly statusCode?: unknown; readonly reason?: unknown };
 }
 
 /**
@@ -103,6 +104,10 @@ interface ThrownShape {
  * contract suite all call this). Recognised by shape, never `instanceof` (duplicate SDK copies break it):
  * - an SDK service exception (`$fault` `client`/`server` and a numeric `$metadata.httpStatusCode`) is a
  *   {@link SdkServiceError}: the name verbatim, the message with the SDK's {@link SDK_NO_MESSAGE} read as `""`;
+ * - an answer whose body names no error (not JSON, such as a proxy's HTML 502, or empty, such as a bare 404) is a
+ *   service error named by its HTTP status (`"502"`) with the HTTP reason phrase as its message (`Bad Gateway`, `""`
+ *   when the server sent none), as the AWS CLI prints it: `An error occurred (502) when calling …: Bad Gateway`
+ *   [DOC botocore's parser: an error body without a code takes the status code and the reason];
  * - anything else is a {@link SdkTransportError} saying why no answer came (credentials, timeouts, connection).
  *
  * Pure: looks at the value only, never throws.
@@ -114,6 +119,21 @@ export function fromSdkError(cause: unknown): SdkError {
   const name = typeof shape.name === "string" ? shape.name : "Error";
   const message = typeof shape.message === "string" ? shape.message : String(cause);
   const status = shape.$metadata?.httpStatusCode;
+  if (typeof status === "number" && status >= 300 && isUnnamedAnswer(shape, name, message)) {
+    const { attempts, requestId } = shape.$metadata ?? {};
+    const reason = shape.$response?.reason;
+    return {
+      kind: "service",
+      name: String(status),
+      message: typeof reason === "string" ? reason : "",
+      status,
+      fault: status >= 500 ? "server" : "client",
+      attempts: typeof attempts === "number" && attempts > 0 ? attempts : 1,
+      ...(typeof requestId === "string" ? { requestId } : {}),
+      local: false,
+      cause,
+    };
+  }
   if ((shape.$fault === "client" || shape.$fault === "server") && typeof status === "number") {
     const { attempts, requestId } = shape.$metadata ?? {};
     return {
@@ -129,6 +149,15 @@ export function fromSdkError(cause: unknown): SdkError {
     };
   }
   return { kind: transportKind(name, message, shape, cause), name, message, fault: "server", local: false, cause };
+}
+
+/**
+ * Whether the SDK got an HTTP answer whose body named no error: it could not parse it (a `SyntaxError` carrying the
+ * raw `$response`), or it found no error name in it (`Unknown` with the SDK's filler message).
+ */
+function isUnnamedAnswer(shape: ThrownShape, name: string, message: string): boolean {
+  if (typeof shape.$response?.statusCode !== "number") return false;
+  return name === "SyntaxError" || (name === "Unknown" && message === SDK_NO_MESSAGE);
 }
 
 function transportKind(name: string, message: string, shape: ThrownShape, cause: unknown): SdkTransportError["kind"] {

@@ -45,7 +45,11 @@ describe("fromSdkError on what the real SDK throws", () => {
     });
   });
 
-  it("reads a body that is not JSON as no service answer", async () => {
-    expect(await read(502, "<html>Bad Gateway</html>")).toMatchObject({ kind: "other" });
+  it.each([
+    ["a body that is not JSON (a proxy's HTML page)", 502, "<html>Bad Gateway</html>", "server"],
+    ["an empty body", 404, "", "client"],
+    ["a JSON body without an error name", 403, "{}", "client"],
+  ])("reads %s as the AWS CLI does: the HTTP status is the error's name", async (_, status, body, fault) => {
+    expect(await read(status, body)).toMatchObject({ kind: "service", name: String(status), message: "", status, fault });
   });
 });
