@@ -12,9 +12,9 @@ import {
 import { formatCallerAliasArn } from "../aliases.js";
 import type { OperationContext } from "../deps.js";
 import { authorizeResource } from "../auth/authorize.js";
-import { findKey } from "../keys.js";
+import { checkKeyState, findKey } from "../keys.js";
 
-const { action, keyIdentifiers } = OPERATIONS.ListAliases;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.ListAliases;
 /** [DOC] ListAliases returns 50 aliases per page when `Limit` is left out. */
 const DEFAULT_LIMIT = 50;
 
@@ -37,6 +37,8 @@ export async function listAliases(ctx: OperationContext, input: ListAliasesReque
   if (input.KeyId !== undefined) {
     const found = await findKey(ctx, input.KeyId, keyIdentifiers, action, { authorize: false });
     if (!found.success) return found;
+    const allowed = checkKeyState(found.data, keyStates);
+    if (!allowed.success) return allowed;
     targetKeyId = found.data.key.keyId;
   }
   if (input.Marker !== undefined && !isAliasName(input.Marker)) {
