@@ -5,6 +5,7 @@ import {
   encodeErrorBody,
   errorStatus,
   isOperationName,
+  messages,
   type KmsError,
   OPERATIONS,
   type OperationName,
@@ -50,7 +51,7 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
   }
 
   function internalError(requestId: string): Response {
-    return errorResponse(createKmsError("KMSInternalException", "An internal error occurred."), requestId);
+    return errorResponse(createKmsError("KMSInternalException", messages.internalError()), requestId);
   }
 
   /** Hands one answered request to `deps.log`; a 5xx carries its cause: the thrown value, else the error answered. */

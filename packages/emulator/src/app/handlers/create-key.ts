@@ -18,6 +18,7 @@ import { authorizeMemberPermissions, authorizeResource } from "../auth/authorize
 import { toKeyMetadata } from "../keys.js";
 import { preparePolicy } from "../policy-text.js";
 import { resolveKeyUsage } from "../key-usage.js";
+import { emulatorMessages } from "../messages.js";
 import { mergeTags } from "../tags.js";
 
 /**
@@ -36,17 +37,17 @@ export async function createKey(ctx: OperationContext, input: CreateKeyRequest):
   if (!tagging.success) return tagging;
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
     // [DEC] text: AWS documents that the two may not be combined.
-    return err(createKmsError("ValidationException", "You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated."));
+    return err(createKmsError("ValidationException", messages.keySpecAndCustomerMasterKeySpec()));
   }
   const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
   const keyUsage = resolveKeyUsage(keySpec, input.KeyUsage);
   if (!keyUsage.success) return keyUsage;
   const origin = input.Origin ?? "AWS_KMS";
   if (origin === "AWS_CLOUDHSM" || origin === "EXTERNAL_KEY_STORE" || input.CustomKeyStoreId !== undefined) {
-    return err(createKmsError("UnsupportedOperationException", "Custom key stores are not supported by this emulator."));
+    return err(createKmsError("UnsupportedOperationException", emulatorMessages.customKeyStoresUnsupported()));
   }
   if (origin === "EXTERNAL" && keySpec !== "SYMMETRIC_DEFAULT" && input.MultiRegion) {
-    return err(createKmsError("UnsupportedOperationException", `${keySpec} multi-Region keys cannot have imported key material.`));
+    return err(createKmsError("UnsupportedOperationException", messages.multiRegionImportedKeyMaterial(keySpec)));
   }
   const uuid = ctx.ids.keyId();
   const multiRegion = input.MultiRegion ?? false;
@@ -77,7 +78,7 @@ export async function createKey(ctx: OperationContext, input: CreateKeyRequest):
     tags: tags.data,
   };
   if (!(await ctx.store.createKey(key))) {
-    return err(createKmsError("KMSInternalException", "Key ID collision; try again."));
+    return err(createKmsError("KMSInternalException", emulatorMessages.keyIdCollision()));
   }
   return ok({ KeyMetadata: toKeyMetadata(key) });
 }

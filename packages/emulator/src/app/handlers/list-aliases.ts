@@ -7,6 +7,7 @@ import {
   createKmsError,
   err,
   isAliasName,
+  messages,
   ok,
 } from "@keypolicy/core";
 import { formatCallerAliasArn } from "../aliases.js";
@@ -42,7 +43,7 @@ export async function listAliases(ctx: OperationContext, input: ListAliasesReque
     targetKeyId = found.data.key.keyId;
   }
   if (input.Marker !== undefined && !isAliasName(input.Marker)) {
-    return err(createKmsError("InvalidMarkerException", "Invalid marker"));
+    return err(createKmsError("InvalidMarkerException", messages.invalidMarker()));
   }
   const page = await ctx.store.listAliases(ctx.caller, {
     ...(input.Marker === undefined ? {} : { after: input.Marker }),

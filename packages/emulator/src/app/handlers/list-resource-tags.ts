@@ -5,6 +5,7 @@ import {
   type Result,
   createKmsError,
   err,
+  messages,
   ok,
 } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
@@ -33,7 +34,7 @@ export async function listResourceTags(
   let start = 0;
   if (input.Marker !== undefined) {
     const at = tags.findIndex((tag) => tag.TagKey === input.Marker);
-    if (at === -1) return err(createKmsError("InvalidMarkerException", "Invalid marker"));
+    if (at === -1) return err(createKmsError("InvalidMarkerException", messages.invalidMarker()));
     start = at + 1;
   }
   const limit = input.Limit ?? DEFAULT_LIMIT;
