@@ -85,4 +85,27 @@ export const messages = {
   tagDuplicate: () => "Duplicate tag keys",
   /** [REC] TagException for more than 50 tags (CreateKey with 51, recorded by LocalStack against AWS). */
   tagTooMany: () => "Too many tags",
+  /**
+   * [REC] §3 ValidationException: every constraint violation of a request, each
+   * `Value '<v>' at '<path>' failed to satisfy constraint: <c>` (formatted by `validateRequest`), joined with `; `.
+   */
+  validationErrors: (violations: readonly string[]) =>
+    `${violations.length} validation error${violations.length === 1 ? "" : "s"} detected: ${violations.join("; ")}`,
+  /** [DEC] InvalidMarkerException for a `Marker` that was not handed out (ListKeys, ListAliases, ListResourceTags). */
+  invalidMarker: () => "Invalid marker",
+  /** [DEC text] ValidationException: CreateKey with both KeySpec and CustomerMasterKeySpec ([DOC] not combinable). */
+  keySpecAndCustomerMasterKeySpec: () =>
+    "You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.",
+  /**
+   * [DEC text] UnsupportedOperationException: CreateKey of an asymmetric or HMAC multi-Region key with `Origin:
+   * EXTERNAL` ([DOC] imported key material is supported for symmetric multi-Region keys only).
+   */
+  multiRegionImportedKeyMaterial: (keySpec: string) =>
+    `${keySpec} multi-Region keys cannot have imported key material.`,
+  /** [DEC] KMSInternalException for a fault (its cause goes to the log, never to the wire; KMS-FIDELITY.md §1). */
+  internalError: () => "An internal error occurred.",
+  /** [DEC] §1 SerializationException for a request body that is not JSON (AWS's text is not recorded). */
+  bodyNotJson: () => "Unable to parse the request body as JSON.",
+  /** [DEC] §1 SerializationException for a JSON body that is not an object (Coral's text). */
+  bodyNotStructure: () => "Start of structure or map not found.",
 } as const;

@@ -1,8 +1,43 @@
 import { describe, expect, it } from "vitest";
-import { OPERATIONS, isOperationName } from "./operations.js";
+import { OPERATIONS, type OperationName, isOperationName } from "./operations.js";
+import { KEY_STATES, type KeyState } from "./shapes/common.js";
 import { validateRequest } from "./validation.js";
 
 const entries = Object.entries(OPERATIONS);
+
+const TAGS_AND_ALIASES: readonly KeyState[] = [
+  "Creating",
+  "Enabled",
+  "Disabled",
+  "PendingImport",
+  "Unavailable",
+  "Updating",
+];
+
+/**
+ * The key states each operation proceeds in, one row per operation (a missing row fails to compile), copied from
+ * AWS's key-state table [DOC https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html]; `undefined` for
+ * operations on no key.
+ */
+const ACCEPTED_STATES: Record<OperationName, readonly KeyState[] | undefined> = {
+  GetKeyPolicy: KEY_STATES,
+  PutKeyPolicy: KEY_STATES,
+  ListKeyPolicies: KEY_STATES,
+  CreateKey: undefined,
+  DescribeKey: KEY_STATES,
+  ListKeys: undefined,
+  EnableKey: ["Enabled", "Disabled"],
+  DisableKey: ["Enabled", "Disabled"],
+  ScheduleKeyDeletion: ["Enabled", "Disabled", "PendingImport", "Unavailable"],
+  CancelKeyDeletion: ["PendingDeletion"],
+  CreateAlias: TAGS_AND_ALIASES,
+  UpdateAlias: TAGS_AND_ALIASES,
+  DeleteAlias: KEY_STATES,
+  ListAliases: KEY_STATES,
+  TagResource: TAGS_AND_ALIASES,
+  UntagResource: TAGS_AND_ALIASES,
+  ListResourceTags: KEY_STATES,
+};
 
 describe("OPERATIONS", () => {
   it.each(entries)("authorizes %s with the IAM action of the same name", (name, spec) => {
@@ -22,6 +57,20 @@ describe("OPERATIONS", () => {
 
   it.each(["CreateAlias", "UpdateAlias"] as const)("does not let %s target a key through an alias", (name) => {
     expect(OPERATIONS[name].keyIdentifiers.aliases).toBe(false);
+  });
+
+  it.each(entries)("lets %s proceed in the key states of AWS's key-state table", (name, spec) => {
+    expect("keyStates" in spec ? spec.keyStates : undefined).toEqual(ACCEPTED_STATES[name as OperationName]);
+  });
+
+  it.each(entries)("names no key state twice or unknown for %s", (name, spec) => {
+    const states: readonly string[] = "keyStates" in spec ? spec.keyStates : [];
+    expect(new Set(states).size).toBe(states.length);
+    for (const state of states) expect(KEY_STATES).toContain(state);
+  });
+
+  it.each(entries)("gives %s key states exactly when it acts on a key", (name, spec) => {
+    expect("keyStates" in spec).toBe("keyIdentifiers" in spec || name === "DeleteAlias");
   });
 
   it.each(["CreateKey", "ListKeys"] as const)("accepts an empty request for %s", (name) => {

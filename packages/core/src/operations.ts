@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import type { KeyIdentifierRules } from "./key-identifier.js";
+import { KEY_STATES, type KeyState } from "./shapes/common.js";
 import * as shapes from "./shapes/operations.js";
 
 /**
- * The KMS operations keypolicy implements: input shape, the IAM action that authorizes them, and how they treat key
- * identifiers (KMS-FIDELITY.md §2, §4).
+ * The KMS operations keypolicy implements: input shape, the IAM action that authorizes them, how they treat key
+ * identifiers (KMS-FIDELITY.md §2, §4) and the key states they accept (§5).
  */
 export interface OperationSpec {
   /** The input shape, validated with Coral's texts by `validateRequest`. */
@@ -13,6 +14,13 @@ export interface OperationSpec {
   readonly action: `kms:${string}`;
   /** How `KeyId` (or `TargetKeyId`) is resolved; absent for operations on no key. */
   readonly keyIdentifiers?: KeyIdentifierRules;
+  /**
+   * The states of the key the operation acts on in which it proceeds, from AWS's key-state table [DOC
+   * https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html]; in any other state it is refused
+   * (KMSInvalidStateException, DisabledException for a disabled key; texts in `messages`, KMS-FIDELITY.md §5).
+   * Absent for operations on no key (CreateKey, ListKeys).
+   */
+  readonly keyStates?: readonly KeyState[];
 }
 
 // [DEC] KMS-FIDELITY.md §4b: aliases resolved by default; the emulator's config.policyOperationAliases can refuse them.
@@ -20,25 +28,118 @@ const POLICY_OPERATION: KeyIdentifierRules = { aliases: true, crossAccount: fals
 const KEY_OPERATION_ANY_ACCOUNT: KeyIdentifierRules = { aliases: true, crossAccount: true };
 const KEY_MANAGEMENT: KeyIdentifierRules = { aliases: true, crossAccount: false };
 
+// Key states, [DOC] key-state table (link above). Every state: reading or replacing the key policy, DescribeKey,
+// ListResourceTags, ListAliases and DeleteAlias (the alias's key).
+const ANY_STATE: readonly KeyState[] = KEY_STATES;
+// Aliases and tags: any state but PendingDeletion and PendingReplicaDeletion.
+const NOT_PENDING_DELETION: readonly KeyState[] = [
+  "Creating",
+  "Enabled",
+  "Disabled",
+  "PendingImport",
+  "Unavailable",
+  "Updating",
+];
+// EnableKey, DisableKey: the key must be Enabled or Disabled (idempotent in its own state).
+const ENABLED_OR_DISABLED: readonly KeyState[] = ["Enabled", "Disabled"];
+// ScheduleKeyDeletion: not while Creating, Updating, or already pending deletion.
+const DELETABLE: readonly KeyState[] = ["Enabled", "Disabled", "PendingImport", "Unavailable"];
+// CancelKeyDeletion: only a key pending deletion.
+const PENDING_DELETION: readonly KeyState[] = ["PendingDeletion"];
+
 /** Every implemented operation, by its AWS name. */
 export const OPERATIONS = {
-  GetKeyPolicy: { input: shapes.GetKeyPolicyRequest, action: "kms:GetKeyPolicy", keyIdentifiers: POLICY_OPERATION },
-  PutKeyPolicy: { input: shapes.PutKeyPolicyRequest, action: "kms:PutKeyPolicy", keyIdentifiers: POLICY_OPERATION },
-  ListKeyPolicies: { input: shapes.ListKeyPoliciesRequest, action: "kms:ListKeyPolicies", keyIdentifiers: POLICY_OPERATION },
+  GetKeyPolicy: {
+    input: shapes.GetKeyPolicyRequest,
+    action: "kms:GetKeyPolicy",
+    keyIdentifiers: POLICY_OPERATION,
+    keyStates: ANY_STATE,
+  },
+  PutKeyPolicy: {
+    input: shapes.PutKeyPolicyRequest,
+    action: "kms:PutKeyPolicy",
+    keyIdentifiers: POLICY_OPERATION,
+    keyStates: ANY_STATE,
+  },
+  ListKeyPolicies: {
+    input: shapes.ListKeyPoliciesRequest,
+    action: "kms:ListKeyPolicies",
+    keyIdentifiers: POLICY_OPERATION,
+    keyStates: ANY_STATE,
+  },
   CreateKey: { input: shapes.CreateKeyRequest, action: "kms:CreateKey" },
-  DescribeKey: { input: shapes.DescribeKeyRequest, action: "kms:DescribeKey", keyIdentifiers: KEY_OPERATION_ANY_ACCOUNT },
+  DescribeKey: {
+    input: shapes.DescribeKeyRequest,
+    action: "kms:DescribeKey",
+    keyIdentifiers: KEY_OPERATION_ANY_ACCOUNT,
+    keyStates: ANY_STATE,
+  },
   ListKeys: { input: shapes.ListKeysRequest, action: "kms:ListKeys" },
-  EnableKey: { input: shapes.EnableKeyRequest, action: "kms:EnableKey", keyIdentifiers: KEY_MANAGEMENT },
-  DisableKey: { input: shapes.DisableKeyRequest, action: "kms:DisableKey", keyIdentifiers: KEY_MANAGEMENT },
-  ScheduleKeyDeletion: { input: shapes.ScheduleKeyDeletionRequest, action: "kms:ScheduleKeyDeletion", keyIdentifiers: KEY_MANAGEMENT },
-  CancelKeyDeletion: { input: shapes.CancelKeyDeletionRequest, action: "kms:CancelKeyDeletion", keyIdentifiers: KEY_MANAGEMENT },
-  CreateAlias: { input: shapes.CreateAliasRequest, action: "kms:CreateAlias", keyIdentifiers: { aliases: false, crossAccount: false } },
-  UpdateAlias: { input: shapes.UpdateAliasRequest, action: "kms:UpdateAlias", keyIdentifiers: { aliases: false, crossAccount: false } },
-  DeleteAlias: { input: shapes.DeleteAliasRequest, action: "kms:DeleteAlias" },
-  ListAliases: { input: shapes.ListAliasesRequest, action: "kms:ListAliases", keyIdentifiers: { aliases: false, crossAccount: false } },
-  TagResource: { input: shapes.TagResourceRequest, action: "kms:TagResource", keyIdentifiers: KEY_MANAGEMENT },
-  UntagResource: { input: shapes.UntagResourceRequest, action: "kms:UntagResource", keyIdentifiers: KEY_MANAGEMENT },
-  ListResourceTags: { input: shapes.ListResourceTagsRequest, action: "kms:ListResourceTags", keyIdentifiers: KEY_MANAGEMENT },
+  EnableKey: {
+    input: shapes.EnableKeyRequest,
+    action: "kms:EnableKey",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: ENABLED_OR_DISABLED,
+  },
+  DisableKey: {
+    input: shapes.DisableKeyRequest,
+    action: "kms:DisableKey",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: ENABLED_OR_DISABLED,
+  },
+  ScheduleKeyDeletion: {
+    input: shapes.ScheduleKeyDeletionRequest,
+    action: "kms:ScheduleKeyDeletion",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: DELETABLE,
+  },
+  CancelKeyDeletion: {
+    input: shapes.CancelKeyDeletionRequest,
+    action: "kms:CancelKeyDeletion",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: PENDING_DELETION,
+  },
+  CreateAlias: {
+    input: shapes.CreateAliasRequest,
+    action: "kms:CreateAlias",
+    keyIdentifiers: { aliases: false, crossAccount: false },
+    keyStates: NOT_PENDING_DELETION,
+  },
+  UpdateAlias: {
+    input: shapes.UpdateAliasRequest,
+    action: "kms:UpdateAlias",
+    keyIdentifiers: { aliases: false, crossAccount: false },
+    keyStates: NOT_PENDING_DELETION,
+  },
+  DeleteAlias: {
+    input: shapes.DeleteAliasRequest,
+    action: "kms:DeleteAlias",
+    keyStates: ANY_STATE,
+  },
+  ListAliases: {
+    input: shapes.ListAliasesRequest,
+    action: "kms:ListAliases",
+    keyIdentifiers: { aliases: false, crossAccount: false },
+    keyStates: ANY_STATE,
+  },
+  TagResource: {
+    input: shapes.TagResourceRequest,
+    action: "kms:TagResource",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: NOT_PENDING_DELETION,
+  },
+  UntagResource: {
+    input: shapes.UntagResourceRequest,
+    action: "kms:UntagResource",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: NOT_PENDING_DELETION,
+  },
+  ListResourceTags: {
+    input: shapes.ListResourceTagsRequest,
+    action: "kms:ListResourceTags",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: ANY_STATE,
+  },
 } as const satisfies Record<string, OperationSpec>;
 
 /** The name of an implemented operation. */

@@ -1,4 +1,5 @@
 import { createKmsError, type KmsError } from "./errors.js";
+import { messages } from "./messages.js";
 import { err, ok, type Result } from "./result.js";
 
 /**
@@ -63,11 +64,11 @@ export function decodeRequestBody(body: string): Result<Record<string, unknown>>
   try {
     value = JSON.parse(body);
   } catch {
-    return err(createKmsError("SerializationException", "Unable to parse the request body as JSON."));
+    return err(createKmsError("SerializationException", messages.bodyNotJson()));
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     // [DEC] Coral's text for a body that is JSON but not a structure.
-    return err(createKmsError("SerializationException", "Start of structure or map not found."));
+    return err(createKmsError("SerializationException", messages.bodyNotStructure()));
   }
   return ok(value as Record<string, unknown>);
 }

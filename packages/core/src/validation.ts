@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { createKmsError } from "./errors.js";
+import { messages } from "./messages.js";
 import { err, ok, type Result } from "./result.js";
 import { CONSTRAINT_PARAM } from "./shapes/constraints.js";
 
@@ -30,13 +31,7 @@ export function validateRequest<S extends z.ZodType>(schema: S, input: unknown):
     const constraint = constraintText(issue);
     violations.push(`${formatValue(value)} at '${formatMemberPath(issue.path)}' failed to satisfy constraint: ${constraint}`);
   }
-  const count = violations.length;
-  return err(
-    createKmsError(
-      "ValidationException",
-      `${count} validation error${count === 1 ? "" : "s"} detected: ${violations.join("; ")}`,
-    ),
-  );
+  return err(createKmsError("ValidationException", messages.validationErrors(violations)));
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   encodeResponse,
   isJsonContentType,
   isOperationName,
+  messages,
   type KmsError,
   OPERATIONS,
   type OperationName,
@@ -47,7 +48,7 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
   }
 
   function internalError(requestId: string): Response {
-    return errorResponse(createKmsError("KMSInternalException", "An internal error occurred."), requestId);
+    return errorResponse(createKmsError("KMSInternalException", messages.internalError()), requestId);
   }
 
   /** Hands one answered request to `deps.log`; a 5xx carries its cause: the thrown value, else the error answered. */
@@ -114,9 +115,9 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     const target = parseTarget(c.req.header(TARGET_HEADER));
     if (!target.success) return errorResponse(target.error, requestId);
     const operation = target.data;
-    const handler = isOperationName(operation) ? HANDLERS[operation] : undefined;
-    if (!handler) return errorResponse(createKmsError("UnknownOperationException"), requestId);
-    facts.operation = operation as OperationName;
+    if (!isOperationName(operation)) return errorResponse(createKmsError("UnknownOperationException"), requestId);
+    const handler = HANDLERS[operation];
+    facts.operation = operation;
 
     if (!isJsonContentType(c.req.header("content-type"))) {
       return errorResponse(createKmsError("UnknownOperationException"), requestId);
@@ -125,7 +126,7 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     if (!text.success) return errorResponse(text.error, requestId);
     const body = decodeRequestBody(text.data);
     if (!body.success) return errorResponse(body.error, requestId);
-    const input = validateRequest(OPERATIONS[operation as OperationName].input, body.data);
+    const input = validateRequest(OPERATIONS[operation].input, body.data);
     if (!input.success) return errorResponse(input.error, requestId);
 
     const sourceIp = deps.sourceIp?.(c.req.raw, c.env);

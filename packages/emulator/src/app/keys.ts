@@ -5,7 +5,6 @@ import {
   type KeyArn,
   type KeyIdentifierRules,
   type KeyMetadata,
-  KEY_STATES,
   type KeyState,
   keyAlgorithms,
   messages,
@@ -128,21 +127,12 @@ export function toKeyMetadata(key: StoredKey): KeyMetadata {
 }
 
 /**
- * What an operation does with a key in each state, from AWS's key-state table [DOC
- * https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html]: the states it accepts; any other state is
- * refused with the error the table names (KMS-FIDELITY.md §5 texts).
- */
-export type KeyStateRule = readonly KeyState[];
-
-/** Every state: the policy operations, DescribeKey, ListAliases, DeleteAlias, ListResourceTags ([DOC] §5). */
-export const ANY_STATE: KeyStateRule = KEY_STATES;
-
-/**
- * Checks that a found key is in a state `accepted` allows, else the KMSInvalidStateException (or DisabledException)
+ * Checks that a found key is in a state `accepted` allows (an operation's `keyStates` in core's `OPERATIONS`, from
+ * AWS's key-state table), else the KMSInvalidStateException (or DisabledException)
  * AWS answers: `<key ARN> is pending deletion.`, `… is pending import.`, `… is disabled.` ([DOC/REC] §5); other states
  * `<key ARN> is <state>.` [DEC].
  */
-export function checkKeyState(found: FoundKey, accepted: KeyStateRule): Result<FoundKey> {
+export function checkKeyState(found: FoundKey, accepted: readonly KeyState[]): Result<FoundKey> {
   const state = found.key.keyState;
   if (accepted.includes(state)) return ok(found);
   switch (state) {

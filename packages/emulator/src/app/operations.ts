@@ -25,8 +25,11 @@ export type Handler<K extends OperationName> = (
   input: z.infer<(typeof OPERATIONS)[K]["input"]>,
 ) => Promise<Result<object | undefined>>;
 
-/** The operations this emulator answers, one handler file each. */
-export const HANDLERS: { readonly [K in OperationName]?: Handler<K> } = {
+/**
+ * The operations this emulator answers, one handler file each: total over core's `OPERATIONS`, so an operation added
+ * there without a handler fails to compile. Names outside the table are UnknownOperationException (create-app.ts).
+ */
+export const HANDLERS: { readonly [K in OperationName]: Handler<K> } = {
   GetKeyPolicy: getKeyPolicy,
   PutKeyPolicy: putKeyPolicy,
   ListKeyPolicies: listKeyPolicies,

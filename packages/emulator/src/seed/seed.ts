@@ -3,8 +3,7 @@ import {
   isAliasName,
   isKeyId,
   isRegion,
-  isMultiRegionKeyId,
-  keyAlgorithms,
+  type KmsError,
   KeySpec,
   KeyState,
   KeyUsageType,
@@ -12,12 +11,12 @@ import {
   partitionOfRegion,
   Tag,
 } from "@keypolicy/core";
-import { defaultKeyPolicy, formatPolicy, parseJson, validateKeyPolicy } from "@keypolicy/policy";
+import { validateKeyPolicy } from "@keypolicy/policy";
 import { z } from "zod";
-import type { Clock, IdSource } from "../app/deps.js";
-import { resolveKeyUsage } from "../app/key-usage.js";
-import { checkTags } from "../app/tags.js";
-import type { KeyStore, StoredKey } from "../store/types.js";
+import { checkCustomerAliasName } from "../app/aliases.js";
+import { type Clock, DEFAULT_CONFIG, type IdSource } from "../app/deps.js";
+import { buildStoredKey, type StoredKeyDeps, type StoredKeyInput } from "../app/stored-key.js";
+import type { KeyStore, Scope } from "../store/types.js";
 
 const SeedKey = z
   .object({
@@ -38,6 +37,7 @@ const SeedKey = z
     CreationDate: z.union([z.number(), z.string()]).optional(),
   })
   .strict();
+type SeedKey = z.infer<typeof SeedKey>;
 
 /**
  * The seed file: keys (with their aliases) to create at start-up. Member names follow AWS's shapes. Unknown members
@@ -68,18 +68,63 @@ function seedPolicyText(policy: string | Record<string, unknown>): string {
   return typeof policy === "string" ? policy : JSON.stringify(policy);
 }
 
-/**
- * A seed's `Policy` in AWS's format, as GetKeyPolicy will return it.
- *
- * @throws Error when the policy is not a JSON object: a bug, as {@link parseSeed} refuses such seeds.
- */
-function formatSeedPolicy(policy: string | Record<string, unknown>): string {
-  const parsed = parseJson(seedPolicyText(policy));
-  if (!parsed.success) throw new Error("seed policy is not JSON: validate seeds with parseSeed before applying them");
-  return formatPolicy(parsed.data);
+/** A seed entry's `CreationDate` (ISO 8601 or epoch seconds) in epoch milliseconds; `NaN` when unreadable. */
+function seedCreationDate(date: string | number | undefined): number | undefined {
+  if (date === undefined) return undefined;
+  return typeof date === "number" ? date * 1000 : Date.parse(date);
 }
 
-/** Validates a parsed seed document. */
+/** A seed entry as the input of CreateKey's rules (`buildStoredKey`). */
+function storedKeyInput(key: SeedKey): StoredKeyInput {
+  return {
+    keyId: key.KeyId,
+    Description: key.Description,
+    KeySpec: key.KeySpec,
+    KeyUsage: key.KeyUsage,
+    Origin: key.Origin,
+    Tags: key.Tags,
+    Policy: key.Policy === undefined ? undefined : seedPolicyText(key.Policy),
+    keyState: key.KeyState,
+    creationDate: seedCreationDate(key.CreationDate),
+  };
+}
+
+/**
+ * The policy check of a seeded key: the checks PutKeyPolicy makes (KMS-FIDELITY.md §7), so a seeded key holds a
+ * policy AWS would accept, but not the lockout check, as a seed has no caller.
+ */
+function seedPolicyCheck(scope: Scope): StoredKeyDeps["preparePolicy"] {
+  const { accountId, region } = scope;
+  const principalArn = `arn:${partitionOfRegion(region)}:iam::${accountId}:root`;
+  return (text, keyArn) => {
+    const policy = validateKeyPolicy(text, { principalArn, accountId, keyArn, bypassPolicyLockoutSafetyCheck: true });
+    return policy.success ? { success: true, data: policy.data.formatted } : policy;
+  };
+}
+
+/**
+ * Time and IDs for checking a seed without making its keys: what `buildStoredKey` draws from them is thrown away
+ * with the key (seed keys name their KeyId, so no key ID is drawn).
+ */
+const CHECK_ONLY: Pick<StoredKeyDeps, "clock" | "ids"> = {
+  clock: { now: () => 0 },
+  ids: { keyId: () => "", keyMaterialId: () => "" },
+};
+
+/** Where a seed entry's key lives: its AccountId and Region, else `defaults`. */
+function seedScope(key: SeedKey, defaults: Scope): Scope {
+  return { accountId: key.AccountId ?? defaults.accountId, region: key.Region ?? defaults.region };
+}
+
+/** `(CreateKey would answer …)`: a seed problem that is a rule of CreateKey (or CreateAlias) says so. */
+function wouldAnswer(operation: "CreateKey" | "CreateAlias", error: KmsError, emptyText: string): string {
+  return `${error.message || emptyText} (${operation} would answer ${error.name})`;
+}
+
+/**
+ * Validates a parsed seed document: the shape, then per key CreateKey's rules (`buildStoredKey`, the first rule a key
+ * breaks), CreateAlias's alias-name rules, and what must be unique in an account and region.
+ */
 export function parseSeed(value: unknown): { success: true; data: SeedFile } | { success: false; error: readonly SeedProblem[] } {
   const parsed = SeedFile.safeParse(value ?? {});
   if (!parsed.success) {
@@ -91,49 +136,42 @@ export function parseSeed(value: unknown): { success: true; data: SeedFile } | {
   const problems: SeedProblem[] = [];
   const keyIds = new Map<string, number>();
   const aliases = new Map<string, string>();
+  // Entries without AccountId/Region are checked in the server's defaults (the rules do not depend on them).
+  const defaults = { accountId: DEFAULT_CONFIG.defaultAccountId, region: DEFAULT_CONFIG.defaultRegion };
   parsed.data.keys.forEach((key, index) => {
     const at = (member: string) => `keys[${index}]${member}`;
-    const spec = key.KeySpec ?? "SYMMETRIC_DEFAULT";
-    // CreateKey's rule (one function for both): KeyUsage may be left out for symmetric encryption keys only.
-    const usage = resolveKeyUsage(spec, key.KeyUsage);
-    if (!usage.success) problems.push({ path: at(".KeyUsage"), message: `${usage.error.message} (CreateKey would answer ${usage.error.name})` });
+    // CreateKey's rules (one function for both), so a seeded key is one CreateKey would make.
+    const scope = seedScope(key, defaults);
+    const built = buildStoredKey(storedKeyInput(key), scope, { ...CHECK_ONLY, preparePolicy: seedPolicyCheck(scope) });
+    if (!built.success) {
+      const { member, error } = built.error;
+      const path = at(`.${member.charAt(0).toUpperCase()}${member.slice(1)}`);
+      problems.push({ path, message: wouldAnswer("CreateKey", error, "must be a JSON object (or its text)") });
+    }
     // Where the key lives, for uniqueness: entries without AccountId/Region share the server's defaults.
-    const scope = `${key.AccountId ?? "(default account)"}/${key.Region ?? "(default region)"}`;
-    const first = keyIds.get(`${scope}/${key.KeyId}`);
-    if (first !== undefined) problems.push({ path: at(".KeyId"), message: `repeats the KeyId of keys[${first}] in the same account and region` });
-    else keyIds.set(`${scope}/${key.KeyId}`, index);
+    const place = `${key.AccountId ?? "(default account)"}/${key.Region ?? "(default region)"}`;
+    const first = keyIds.get(`${place}/${key.KeyId}`);
+    if (first !== undefined) {
+      const message = `repeats the KeyId of keys[${first}] in the same account and region`;
+      problems.push({ path: at(".KeyId"), message });
+    } else keyIds.set(`${place}/${key.KeyId}`, index);
     (key.Aliases ?? []).forEach((aliasName, aliasIndex) => {
       const aliasPath = at(`.Aliases[${aliasIndex}]`);
-      // [DOC] alias/aws/ names belong to AWS managed keys; CreateAlias refuses them, so a seed may not hold them.
-      if (aliasName.startsWith("alias/aws/")) problems.push({ path: aliasPath, message: "alias/aws/ is reserved for AWS managed keys" });
-      const owner = aliases.get(`${scope}/${aliasName}`);
-      if (owner !== undefined) problems.push({ path: aliasPath, message: `${aliasName} is already the alias of ${owner} in the same account and region` });
-      else aliases.set(`${scope}/${aliasName}`, at(""));
+      // CreateAlias's rules for the name (one function for both), e.g. alias/aws/ names belong to AWS managed keys.
+      const nameError = checkCustomerAliasName(aliasName);
+      if (nameError) problems.push({ path: aliasPath, message: wouldAnswer("CreateAlias", nameError, "") });
+      const owner = aliases.get(`${place}/${aliasName}`);
+      if (owner !== undefined) {
+        const message = `${aliasName} is already the alias of ${owner} in the same account and region`;
+        problems.push({ path: aliasPath, message });
+      } else aliases.set(`${place}/${aliasName}`, at(""));
     });
-    if (key.Tags !== undefined) {
-      // The rule CreateKey applies (one function for both), so a seeded key holds tags AWS would accept.
-      const tags = checkTags(key.Tags);
-      if (!tags.success) problems.push({ path: at(".Tags"), message: `${tags.error.message} (CreateKey would answer ${tags.error.name})` });
-    }
-    if (key.Policy !== undefined) {
-      // The checks PutKeyPolicy makes (KMS-FIDELITY.md §7), so a seeded key holds a policy AWS would accept. The
-      // lockout check is skipped: a seed has no caller.
-      const text = seedPolicyText(key.Policy);
-      const accountId = key.AccountId ?? "111122223333";
-      const policy = validateKeyPolicy(text, {
-        principalArn: `arn:aws:iam::${accountId}:root`,
-        accountId,
-        bypassPolicyLockoutSafetyCheck: true,
-      });
-      if (!policy.success) {
-        problems.push({ path: at(".Policy"), message: policy.error.message || "must be a JSON object (or its text)" });
-      }
-    }
     // [DOC] PendingImport is the state of a key waiting for imported material: only Origin EXTERNAL has it.
     if (key.KeyState === "PendingImport" && key.Origin !== "EXTERNAL") {
-      problems.push({ path: at(".KeyState"), message: "PendingImport needs Origin: EXTERNAL (a key waiting for imported key material)" });
+      const message = "PendingImport needs Origin: EXTERNAL (a key waiting for imported key material)";
+      problems.push({ path: at(".KeyState"), message });
     }
-    if (typeof key.CreationDate === "string" && Number.isNaN(Date.parse(key.CreationDate))) {
+    if (Number.isNaN(seedCreationDate(key.CreationDate))) {
       problems.push({ path: at(".CreationDate"), message: "must be an ISO 8601 date or epoch seconds" });
     }
   });
@@ -165,15 +203,14 @@ export interface ApplySeedOptions {
   readonly overwrite?: boolean;
 }
 
-/** [DOC] ScheduleKeyDeletion's default waiting period, used for keys seeded in `PendingDeletion`. */
-const SEEDED_DELETION_WINDOW_DAYS = 30;
-
 /**
  * Creates the seed's keys and aliases in `store`. Idempotent: a key or alias that already exists is left as it is,
  * so restarting a persistent store with the same seed neither duplicates nor overwrites later changes, unless
- * `options.overwrite` asks for the seed's values back (counted as existing in the report either way).
+ * `options.overwrite` asks for the seed's values back (counted as existing in the report either way). Keys are made
+ * by CreateKey's rules (`buildStoredKey`), all at one seeding time.
  *
  * @param defaults - account and region for keys that name none.
+ * @throws Error when an entry breaks CreateKey's rules: a bug, as {@link parseSeed} refuses such seeds.
  */
 export async function applySeed(
   store: KeyStore,
@@ -189,54 +226,29 @@ export async function applySeed(
   let keysOverwritten = 0;
   let aliasesOverwritten = 0;
   const now = deps.clock.now();
+  const clock = { now: () => now };
   for (const entry of seed.keys) {
-    const accountId = entry.AccountId ?? defaults.accountId;
-    const region = entry.Region ?? defaults.region;
-    const partition = partitionOfRegion(region);
-    const keySpec = entry.KeySpec ?? "SYMMETRIC_DEFAULT";
-    const origin = entry.Origin ?? "AWS_KMS";
-    const policy =
-      entry.Policy === undefined
-        ? defaultKeyPolicy(accountId, partition)
-        : formatSeedPolicy(entry.Policy);
-    const creationDate =
-      entry.CreationDate === undefined ? now : typeof entry.CreationDate === "number" ? entry.CreationDate * 1000 : Date.parse(entry.CreationDate);
-    const keyState = entry.KeyState ?? (origin === "EXTERNAL" ? "PendingImport" : "Enabled");
-    // A key pending deletion has a DeletionDate (KMS-FIDELITY.md §5): the default window from the seeding time.
-    const deletion =
-      keyState === "PendingDeletion"
-        ? { deletionDate: now + SEEDED_DELETION_WINDOW_DAYS * 86_400_000, pendingDeletionWindowInDays: SEEDED_DELETION_WINDOW_DAYS }
-        : undefined;
-    const key: StoredKey = {
-      accountId,
-      region,
-      partition,
-      keyId: entry.KeyId,
-      description: entry.Description ?? "",
-      keySpec,
-      // parseSeed refused any other omission: only symmetric encryption keys default.
-      keyUsage: entry.KeyUsage ?? "ENCRYPT_DECRYPT",
-      origin,
-      keyState,
-      creationDate,
-      ...deletion,
-      multiRegion: isMultiRegionKeyId(entry.KeyId),
-      ...(keySpec === "SYMMETRIC_DEFAULT" && origin === "AWS_KMS" ? { currentKeyMaterialId: deps.ids.keyMaterialId() } : {}),
-      policy,
-      tags: entry.Tags ?? [],
-    };
-    const scope = { accountId, region };
+    const scope = seedScope(entry, defaults);
+    const using = { clock, ids: deps.ids, preparePolicy: seedPolicyCheck(scope) };
+    const built = buildStoredKey(storedKeyInput(entry), scope, using);
+    if (!built.success) {
+      const { member, error } = built.error;
+      const problem = `${member} (${error.name})`;
+      throw new Error(`seed key ${entry.KeyId}: ${problem}: validate seeds with parseSeed before applying them`);
+    }
+    const key = built.data;
+    const { accountId, region } = scope;
     if (await store.createKey(key)) keysCreated++;
     else {
       keysExisting++;
       if (options.overwrite) {
         await store.updateKey(scope, key.keyId, {
           description: key.description,
-          keyState,
-          policy,
+          keyState: key.keyState,
+          policy: key.policy,
           tags: key.tags,
-          deletionDate: deletion?.deletionDate ?? null,
-          pendingDeletionWindowInDays: deletion?.pendingDeletionWindowInDays ?? null,
+          deletionDate: key.deletionDate ?? null,
+          pendingDeletionWindowInDays: key.pendingDeletionWindowInDays ?? null,
         });
         keysOverwritten++;
       }

@@ -11,7 +11,7 @@ import {
 import type { OperationContext } from "../deps.js";
 import { findKey } from "../keys.js";
 
-const { action, keyIdentifiers } = OPERATIONS.CancelKeyDeletion;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.CancelKeyDeletion;
 
 /**
  * CancelKeyDeletion: takes a key out of `PendingDeletion`; it becomes `Disabled` and loses its `DeletionDate` ([REC]
@@ -28,7 +28,8 @@ export async function cancelKeyDeletion(
   const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
   if (!found.success) return found;
   const { key, arn } = found.data;
-  if (key.keyState !== "PendingDeletion") {
+  // Refused with its own text rather than checkKeyState's: a disabled key is not DisabledException here.
+  if (!keyStates.includes(key.keyState)) {
     return err(createKmsError("KMSInvalidStateException", messages.keyNotPendingDeletion(arn)));
   }
   const keyState = key.origin === "EXTERNAL" && key.currentKeyMaterialId === undefined ? "PendingImport" : "Disabled";

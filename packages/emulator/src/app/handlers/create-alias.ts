@@ -4,7 +4,7 @@ import { authorizeResource } from "../auth/authorize.js";
 import type { OperationContext } from "../deps.js";
 import { checkKeyState, findKey } from "../keys.js";
 
-const { action, keyIdentifiers } = OPERATIONS.CreateAlias;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.CreateAlias;
 
 /**
  * CreateAlias: a new alias name in the caller's account and region, pointing at `TargetKeyId` (a key ID or key ARN,
@@ -29,7 +29,7 @@ export async function createAlias(ctx: OperationContext, input: CreateAliasReque
   }
   const found = await findKey(ctx, input.TargetKeyId, keyIdentifiers, action);
   if (!found.success) return found;
-  const target = checkKeyState(found.data, ["Creating", "Enabled", "Disabled", "PendingImport", "Unavailable", "Updating"]);
+  const target = checkKeyState(found.data, keyStates);
   if (!target.success) return target;
   const now = ctx.clock.now();
   const { accountId, region } = ctx.caller;

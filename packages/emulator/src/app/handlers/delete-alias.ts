@@ -1,8 +1,10 @@
-import { type DeleteAliasRequest, type Result, createKmsError, err, messages, ok } from "@keypolicy/core";
+import { type DeleteAliasRequest, OPERATIONS, type Result, createKmsError, err, messages, ok } from "@keypolicy/core";
 import { checkCustomerAliasName, formatCallerAliasArn } from "../aliases.js";
 import { authorizeResource } from "../auth/authorize.js";
 import type { OperationContext } from "../deps.js";
-import { keyArnOf } from "../keys.js";
+import { checkKeyState, keyArnOf } from "../keys.js";
+
+const { keyStates } = OPERATIONS.DeleteAlias;
 
 /**
  * DeleteAlias: removes an alias of the caller's account and region, whatever the state of its key ([DOC] key-state
@@ -23,8 +25,11 @@ export async function deleteAlias(ctx: OperationContext, input: DeleteAliasReque
   if (!alias) return err(createKmsError("NotFoundException", messages.aliasNotFound(aliasArn)));
   const key = await ctx.store.getKey(ctx.caller, alias.targetKeyId);
   if (key) {
-    const onKey = await authorizeResource(ctx, "DeleteAlias", { resource: "key", key: { key, arn: keyArnOf(key) } });
+    const found = { key, arn: keyArnOf(key) };
+    const onKey = await authorizeResource(ctx, "DeleteAlias", { resource: "key", key: found });
     if (!onKey.success) return onKey;
+    const allowed = checkKeyState(found, keyStates);
+    if (!allowed.success) return allowed;
   }
   if (!(await ctx.store.deleteAlias(ctx.caller, input.AliasName))) {
     return err(createKmsError("NotFoundException", messages.aliasNotFound(aliasArn)));

@@ -1,8 +1,8 @@
 import { OPERATIONS, type DescribeKeyRequest, type DescribeKeyResponse, type Result, ok } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
-import { findKey, toKeyMetadata } from "../keys.js";
+import { checkKeyState, findKey, toKeyMetadata } from "../keys.js";
 
-const { action, keyIdentifiers } = OPERATIONS.DescribeKey;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.DescribeKey;
 
 /**
  * DescribeKey: the key's metadata, by key ID, key ARN, alias name or alias ARN, in every key state.
@@ -12,5 +12,7 @@ const { action, keyIdentifiers } = OPERATIONS.DescribeKey;
 export async function describeKey(ctx: OperationContext, input: DescribeKeyRequest): Promise<Result<DescribeKeyResponse>> {
   const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
   if (!found.success) return found;
+  const allowed = checkKeyState(found.data, keyStates);
+  if (!allowed.success) return allowed;
   return ok({ KeyMetadata: toKeyMetadata(found.data.key) });
 }

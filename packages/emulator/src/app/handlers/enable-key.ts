@@ -2,7 +2,7 @@ import { type EnableKeyRequest, OPERATIONS, type Result, ok } from "@keypolicy/c
 import type { OperationContext } from "../deps.js";
 import { checkKeyState, findKey } from "../keys.js";
 
-const { action, keyIdentifiers } = OPERATIONS.EnableKey;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.EnableKey;
 
 /**
  * EnableKey: sets an `Enabled` or `Disabled` key to `Enabled` (idempotent). A key pending deletion or pending import
@@ -13,7 +13,7 @@ const { action, keyIdentifiers } = OPERATIONS.EnableKey;
 export async function enableKey(ctx: OperationContext, input: EnableKeyRequest): Promise<Result<undefined>> {
   const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
   if (!found.success) return found;
-  const allowed = checkKeyState(found.data, ["Enabled", "Disabled"]);
+  const allowed = checkKeyState(found.data, keyStates);
   if (!allowed.success) return allowed;
   const { key } = found.data;
   await ctx.store.updateKey(key, key.keyId, { keyState: "Enabled" });

@@ -1,9 +1,9 @@
 import { OPERATIONS, type GetKeyPolicyRequest, type GetKeyPolicyResponse, type Result, ok, resolvePolicyName } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
-import { findKey } from "../keys.js";
+import { checkKeyState, findKey } from "../keys.js";
 import { policyKeyIdentifiers } from "../policy-key-identifiers.js";
 
-const { action, keyIdentifiers } = OPERATIONS.GetKeyPolicy;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.GetKeyPolicy;
 
 /**
  * GetKeyPolicy: the key's policy in AWS's pretty format, and `PolicyName` `default` (always present, also when the
@@ -14,6 +14,8 @@ const { action, keyIdentifiers } = OPERATIONS.GetKeyPolicy;
 export async function getKeyPolicy(ctx: OperationContext, input: GetKeyPolicyRequest): Promise<Result<GetKeyPolicyResponse>> {
   const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action);
   if (!found.success) return found;
+  const allowed = checkKeyState(found.data, keyStates);
+  if (!allowed.success) return allowed;
   const name = resolvePolicyName(input.PolicyName);
   if (!name.success) return name;
   return ok({ Policy: found.data.key.policy, PolicyName: name.data });

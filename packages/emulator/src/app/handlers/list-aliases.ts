@@ -7,14 +7,15 @@ import {
   createKmsError,
   err,
   isAliasName,
+  messages,
   ok,
 } from "@keypolicy/core";
 import { formatCallerAliasArn } from "../aliases.js";
 import type { OperationContext } from "../deps.js";
 import { authorizeResource } from "../auth/authorize.js";
-import { findKey } from "../keys.js";
+import { checkKeyState, findKey } from "../keys.js";
 
-const { action, keyIdentifiers } = OPERATIONS.ListAliases;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.ListAliases;
 /** [DOC] ListAliases returns 50 aliases per page when `Limit` is left out. */
 const DEFAULT_LIMIT = 50;
 
@@ -37,10 +38,12 @@ export async function listAliases(ctx: OperationContext, input: ListAliasesReque
   if (input.KeyId !== undefined) {
     const found = await findKey(ctx, input.KeyId, keyIdentifiers, action, { authorize: false });
     if (!found.success) return found;
+    const allowed = checkKeyState(found.data, keyStates);
+    if (!allowed.success) return allowed;
     targetKeyId = found.data.key.keyId;
   }
   if (input.Marker !== undefined && !isAliasName(input.Marker)) {
-    return err(createKmsError("InvalidMarkerException", "Invalid marker"));
+    return err(createKmsError("InvalidMarkerException", messages.invalidMarker()));
   }
   const page = await ctx.store.listAliases(ctx.caller, {
     ...(input.Marker === undefined ? {} : { after: input.Marker }),

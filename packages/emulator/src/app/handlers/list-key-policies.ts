@@ -1,9 +1,9 @@
 import { OPERATIONS, DEFAULT_POLICY_NAME, type ListKeyPoliciesRequest, type ListKeyPoliciesResponse, type Result, ok } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
-import { findKey } from "../keys.js";
+import { checkKeyState, findKey } from "../keys.js";
 import { policyKeyIdentifiers } from "../policy-key-identifiers.js";
 
-const { action, keyIdentifiers } = OPERATIONS.ListKeyPolicies;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.ListKeyPolicies;
 
 /**
  * ListKeyPolicies: always `{"PolicyNames":["default"],"Truncated":false}`, no NextMarker, in every key state
@@ -14,5 +14,7 @@ const { action, keyIdentifiers } = OPERATIONS.ListKeyPolicies;
 export async function listKeyPolicies(ctx: OperationContext, input: ListKeyPoliciesRequest): Promise<Result<ListKeyPoliciesResponse>> {
   const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action);
   if (!found.success) return found;
+  const allowed = checkKeyState(found.data, keyStates);
+  if (!allowed.success) return allowed;
   return ok({ PolicyNames: [DEFAULT_POLICY_NAME], Truncated: false });
 }

@@ -1,4 +1,4 @@
-import { type ListKeysRequest, type ListKeysResponse, type Result, createKmsError, err, ok } from "@keypolicy/core";
+import { type ListKeysRequest, type ListKeysResponse, type Result, createKmsError, err, messages, ok } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
 import { authorizeResource } from "../auth/authorize.js";
 import { keyArnOf } from "../keys.js";
@@ -18,7 +18,7 @@ export async function listKeys(ctx: OperationContext, input: ListKeysRequest): P
   if (!authorized.success) return authorized;
   const scope = ctx.caller;
   if (input.Marker !== undefined && !(await ctx.store.hasKey(scope, input.Marker))) {
-    return err(createKmsError("InvalidMarkerException", "Invalid marker"));
+    return err(createKmsError("InvalidMarkerException", messages.invalidMarker()));
   }
   const page = await ctx.store.listKeys(scope, {
     ...(input.Marker === undefined ? {} : { after: input.Marker }),

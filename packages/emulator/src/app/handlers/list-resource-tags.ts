@@ -5,12 +5,13 @@ import {
   type Result,
   createKmsError,
   err,
+  messages,
   ok,
 } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
-import { findKey } from "../keys.js";
+import { checkKeyState, findKey } from "../keys.js";
 
-const { action, keyIdentifiers } = OPERATIONS.ListResourceTags;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.ListResourceTags;
 /** [DOC] 50 tags per page when `Limit` is left out (also the most a key can have). */
 const DEFAULT_LIMIT = 50;
 
@@ -27,11 +28,13 @@ export async function listResourceTags(
 ): Promise<Result<ListResourceTagsResponse>> {
   const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
   if (!found.success) return found;
+  const allowed = checkKeyState(found.data, keyStates);
+  if (!allowed.success) return allowed;
   const { tags } = found.data.key;
   let start = 0;
   if (input.Marker !== undefined) {
     const at = tags.findIndex((tag) => tag.TagKey === input.Marker);
-    if (at === -1) return err(createKmsError("InvalidMarkerException", "Invalid marker"));
+    if (at === -1) return err(createKmsError("InvalidMarkerException", messages.invalidMarker()));
     start = at + 1;
   }
   const limit = input.Limit ?? DEFAULT_LIMIT;

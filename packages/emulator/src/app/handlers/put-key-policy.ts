@@ -1,10 +1,10 @@
 import { OPERATIONS, type PutKeyPolicyRequest, type Result, ok, resolvePolicyName } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
-import { findKey } from "../keys.js";
+import { checkKeyState, findKey } from "../keys.js";
 import { policyKeyIdentifiers } from "../policy-key-identifiers.js";
 import { preparePolicy } from "../policy-text.js";
 
-const { action, keyIdentifiers } = OPERATIONS.PutKeyPolicy;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.PutKeyPolicy;
 
 /**
  * PutKeyPolicy: replaces the key's policy, stored in AWS's pretty format. Works in every key state. Checks in the
@@ -16,6 +16,8 @@ const { action, keyIdentifiers } = OPERATIONS.PutKeyPolicy;
 export async function putKeyPolicy(ctx: OperationContext, input: PutKeyPolicyRequest): Promise<Result<undefined>> {
   const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action, { parameters: input });
   if (!found.success) return found;
+  const allowed = checkKeyState(found.data, keyStates);
+  if (!allowed.success) return allowed;
   const name = resolvePolicyName(input.PolicyName);
   if (!name.success) return name;
   const { key, arn } = found.data;

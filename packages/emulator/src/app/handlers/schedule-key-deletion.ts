@@ -11,7 +11,7 @@ import {
 import type { OperationContext } from "../deps.js";
 import { checkKeyState, findKey } from "../keys.js";
 
-const { action, keyIdentifiers } = OPERATIONS.ScheduleKeyDeletion;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.ScheduleKeyDeletion;
 
 /** [DOC] The waiting period: 7 to 30 days, 30 when `PendingWindowInDays` is left out. */
 export const MIN_PENDING_WINDOW_DAYS = 7;
@@ -41,7 +41,7 @@ export async function scheduleKeyDeletion(
   }
   const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
   if (!found.success) return found;
-  const allowed = checkKeyState(found.data, ["Enabled", "Disabled", "PendingImport", "Unavailable"]);
+  const allowed = checkKeyState(found.data, keyStates);
   if (!allowed.success) return allowed;
   const { key, arn } = found.data;
   const deletionDate = ctx.clock.now() + days * DAY_MS;

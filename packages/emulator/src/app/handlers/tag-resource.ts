@@ -3,7 +3,7 @@ import type { OperationContext } from "../deps.js";
 import { checkKeyState, findKey } from "../keys.js";
 import { mergeTags } from "../tags.js";
 
-const { action, keyIdentifiers } = OPERATIONS.TagResource;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.TagResource;
 
 /**
  * TagResource: adds tags to a key, replacing the value of a tag key it already has. Refused for a key pending deletion
@@ -15,7 +15,7 @@ const { action, keyIdentifiers } = OPERATIONS.TagResource;
 export async function tagResource(ctx: OperationContext, input: TagResourceRequest): Promise<Result<undefined>> {
   const found = await findKey(ctx, input.KeyId, keyIdentifiers, action, { parameters: input });
   if (!found.success) return found;
-  const allowed = checkKeyState(found.data, ["Creating", "Enabled", "Disabled", "PendingImport", "Unavailable", "Updating"]);
+  const allowed = checkKeyState(found.data, keyStates);
   if (!allowed.success) return allowed;
   const { key } = found.data;
   const tags = mergeTags(key.tags, input.Tags);

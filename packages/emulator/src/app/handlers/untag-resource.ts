@@ -2,7 +2,7 @@ import { OPERATIONS, type Result, type UntagResourceRequest, ok } from "@keypoli
 import type { OperationContext } from "../deps.js";
 import { checkKeyState, findKey } from "../keys.js";
 
-const { action, keyIdentifiers } = OPERATIONS.UntagResource;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.UntagResource;
 
 /**
  * UntagResource: removes tags by key; tag keys the key does not have are ignored. Refused for a key pending deletion
@@ -13,7 +13,7 @@ const { action, keyIdentifiers } = OPERATIONS.UntagResource;
 export async function untagResource(ctx: OperationContext, input: UntagResourceRequest): Promise<Result<undefined>> {
   const found = await findKey(ctx, input.KeyId, keyIdentifiers, action, { parameters: input });
   if (!found.success) return found;
-  const allowed = checkKeyState(found.data, ["Creating", "Enabled", "Disabled", "PendingImport", "Unavailable", "Updating"]);
+  const allowed = checkKeyState(found.data, keyStates);
   if (!allowed.success) return allowed;
   const { key } = found.data;
   const removed = new Set(input.TagKeys);

@@ -5,7 +5,7 @@ import { authorizeResource } from "../auth/authorize.js";
 import { checkKeyState, findKey, keyArnOf } from "../keys.js";
 import type { StoredKey } from "../../store/types.js";
 
-const { action, keyIdentifiers } = OPERATIONS.UpdateAlias;
+const { action, keyIdentifiers, keyStates } = OPERATIONS.UpdateAlias;
 
 /**
  * UpdateAlias: points an existing alias at another key of the caller's account and region (`TargetKeyId` a key ID or
@@ -33,7 +33,7 @@ export async function updateAlias(ctx: OperationContext, input: UpdateAliasReque
   }
   const found = await findKey(ctx, input.TargetKeyId, keyIdentifiers, action);
   if (!found.success) return found;
-  const target = checkKeyState(found.data, ["Creating", "Enabled", "Disabled", "PendingImport", "Unavailable", "Updating"]);
+  const target = checkKeyState(found.data, keyStates);
   if (!target.success) return target;
   if (current && !sameKind(current, found.data.key)) {
     return err(createKmsError("ValidationException", messages.aliasTargetMismatch(input.AliasName)));
