@@ -1,5 +1,5 @@
 import { type DeleteAliasRequest, OPERATIONS, type Result, createKmsError, err, messages, ok } from "@keypolicy/core";
-import { checkCustomerAliasName, formatCallerAliasArn } from "../aliases.js";
+import { findExistingAlias } from "../existing-alias.js";
 import { authorizeResource } from "../auth/authorize.js";
 import type { OperationContext } from "../deps.js";
 import { checkKeyState, keyArnOf } from "../keys.js";
@@ -15,14 +15,9 @@ const { keyStates } = OPERATIONS.DeleteAlias;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html
  */
 export async function deleteAlias(ctx: OperationContext, input: DeleteAliasRequest): Promise<Result<undefined>> {
-  const nameError = checkCustomerAliasName(input.AliasName);
-  if (nameError) return err(nameError);
-  const aliasArn = formatCallerAliasArn(ctx, input.AliasName);
-  // [DEC] The alias is authorized before it is looked up, so a caller without the permission learns nothing.
-  const onAlias = await authorizeResource(ctx, "DeleteAlias", { resource: "alias", aliasArn });
-  if (!onAlias.success) return onAlias;
-  const alias = await ctx.store.getAlias(ctx.caller, input.AliasName);
-  if (!alias) return err(createKmsError("NotFoundException", messages.aliasNotFound(aliasArn)));
+  const existing = await findExistingAlias(ctx, "DeleteAlias", input.AliasName);
+  if (!existing.success) return existing;
+  const { aliasArn, alias } = existing.data;
   const key = await ctx.store.getKey(ctx.caller, alias.targetKeyId);
   if (key) {
     const found = { key, arn: keyArnOf(key) };

@@ -1,5 +1,5 @@
 import { OPERATIONS, type Result, type UpdateAliasRequest, createKmsError, err, messages, ok } from "@keypolicy/core";
-import { checkCustomerAliasName, formatCallerAliasArn } from "../aliases.js";
+import { findExistingAlias } from "../existing-alias.js";
 import type { OperationContext } from "../deps.js";
 import { authorizeResource } from "../auth/authorize.js";
 import { checkKeyState, findKey, keyArnOf } from "../keys.js";
@@ -18,14 +18,9 @@ const { action, keyIdentifiers, keyStates } = OPERATIONS.UpdateAlias;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html
  */
 export async function updateAlias(ctx: OperationContext, input: UpdateAliasRequest): Promise<Result<undefined>> {
-  const nameError = checkCustomerAliasName(input.AliasName);
-  if (nameError) return err(nameError);
-  const aliasArn = formatCallerAliasArn(ctx, input.AliasName);
-  // [DEC] The alias is authorized before it is looked up, so a caller without the permission learns nothing.
-  const onAlias = await authorizeResource(ctx, "UpdateAlias", { resource: "alias", aliasArn });
-  if (!onAlias.success) return onAlias;
-  const alias = await ctx.store.getAlias(ctx.caller, input.AliasName);
-  if (!alias) return err(createKmsError("NotFoundException", messages.aliasNotFound(aliasArn)));
+  const existing = await findExistingAlias(ctx, "UpdateAlias", input.AliasName);
+  if (!existing.success) return existing;
+  const { alias } = existing.data;
   const current = await ctx.store.getKey(ctx.caller, alias.targetKeyId);
   if (current) {
     const onCurrent = await authorizeResource(ctx, "UpdateAlias", { resource: "current-key", key: { key: current, arn: keyArnOf(current) } });
