@@ -39,7 +39,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   "@keypolicy/policy": ["@keypolicy/core"],
   "@keypolicy/sdk-adapter": ["@keypolicy/core", "@keypolicy/policy"],
   "@keypolicy/emulator": ["@keypolicy/core", "@keypolicy/policy"],
-  "@keypolicy/cli": ["@keypolicy/core", "@keypolicy/policy", "@keypolicy/sdk-adapter", "@keypolicy/emulator"],
+  "@keypolicy/emulator-node": ["@keypolicy/core", "@keypolicy/emulator"],
+  "@keypolicy/cli": [
+    "@keypolicy/core",
+    "@keypolicy/policy",
+    "@keypolicy/sdk-adapter",
+    "@keypolicy/emulator",
+    "@keypolicy/emulator-node",
+  ],
 };
 
 describe("package architecture", () => {
@@ -79,6 +86,31 @@ describe("package architecture", () => {
   });
 });
 
+/**
+ * The external packages each runtime-neutral package may depend on at run time. `@keypolicy/emulator` runs on Workers,
+ * Bun and Deno: no native module, no Node HTTP server, no file formats read from disk (those are emulator-node's).
+ */
+const RUNTIME_NEUTRAL_EXTERNALS: Record<string, RegExp> = {
+  "@keypolicy/core": /^zod$/,
+  "@keypolicy/policy": /^(ipaddr\.js|jsonc-parser|zod)$/,
+  "@keypolicy/emulator": /^(hono|zod|@smithy\/[a-z0-9-]+)$/,
+};
+
+describe("runtime-neutral packages", () => {
+  it.each(Object.entries(RUNTIME_NEUTRAL_EXTERNALS))("%s depends only on web-platform libraries", (name, allowed) => {
+    const entry = manifests.find((m) => m.manifest.name === name);
+    const externals = Object.keys(entry?.manifest.dependencies ?? {}).filter((d) => !d.startsWith("@keypolicy/"));
+    expect(externals.filter((d) => !allowed.test(d))).toEqual([]);
+  });
+
+  it.each(Object.keys(RUNTIME_NEUTRAL_EXTERNALS))("%s compiles without Node's types (the compiler is the guard)", (name) => {
+    const entry = manifests.find((m) => m.manifest.name === name);
+    const tsconfig = readFileSync(join(root, entry?.dir ?? "", "tsconfig.json"), "utf8");
+    expect(tsconfig).toMatch(/"types":\s*\[\]/);
+    expect(tsconfig).not.toMatch(/"types":\s*\[[^\]]*node/);
+  });
+});
+
 const AMBIENT = /from ["']node:|require\(["']node:|\bprocess\.|\bBuffer\.|Date\.now\(|Math\.random\(|crypto\.randomUUID\(/;
 
 function sources(dir: string): string[] {
@@ -88,7 +120,7 @@ function sources(dir: string): string[] {
 }
 
 describe("pure code", () => {
-  it.each(["packages/core/src", "packages/policy/src", "packages/emulator/src/app"])(
+  it.each(["packages/core/src", "packages/policy/src", "packages/emulator/src/app", "packages/emulator/src/store", "packages/emulator/src/seed"])(
     "%s reads no Node API, clock or randomness directly",
     (dir) => {
       const offenders = sources(join(root, dir)).flatMap((file) =>

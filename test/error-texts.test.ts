@@ -6,10 +6,15 @@ const root = join(import.meta.dirname, "..");
 
 /**
  * Source folders whose error texts must come from a messages table (`messages` of core, `policyMessages`,
- * `authMessages`, `limitMessages`, `emulatorMessages`). The emulator's src/node (the Node server and file loaders)
- * is left out: it is moving to its own package.
+ * `authMessages`, `limitMessages`, `emulatorMessages`).
  */
-const FOLDERS = ["packages/core/src", "packages/policy/src", "packages/emulator/src/app", "packages/emulator/src/seed"];
+const FOLDERS = [
+  "packages/core/src",
+  "packages/policy/src",
+  "packages/emulator/src/app",
+  "packages/emulator/src/seed",
+  "packages/emulator-node/src",
+];
 
 /** `createKmsError("Name", <literal>` and the local helpers that pass their argument on as the message. */
 const LITERAL_MESSAGE = [

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
 import { join } from "node:path";
-import { type RunningServer, startNodeServer } from "@keypolicy/emulator/node";
+import { type RunningServer, startNodeServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DEFAULT_POLICY, DEMO_KEY_ID, DEMO_SEED, REPO_ROOT, testEnv } from "./helpers.js";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { createMemoryStore } from "@keypolicy/emulator";
-import { startNodeServer } from "@keypolicy/emulator/node";
+import { startNodeServer } from "@keypolicy/emulator-node";
 import {
   createCliTarget,
   createCountingIds,

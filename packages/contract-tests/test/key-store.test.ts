@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMemoryStore } from "@keypolicy/emulator";
-import { createSqliteStore, type SqliteStore } from "@keypolicy/emulator/sqlite";
+import { createSqliteStore, type SqliteStore } from "@keypolicy/emulator-node/sqlite";
 import { afterAll } from "vitest";
 import { describeKeyStore } from "../src/index.js";
 

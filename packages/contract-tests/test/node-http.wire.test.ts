@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startNodeServer } from "@keypolicy/emulator/node";
+import { startNodeServer } from "@keypolicy/emulator-node";
 import { describeWireHygiene } from "../src/index.js";
 
 // The Node server's own error path for a body that is not JSON, in memory and with a SQLite data dir; the contract

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KMSClient } from "@aws-sdk/client-kms";
-import { startNodeServer } from "@keypolicy/emulator/node";
-import { createSqliteStore } from "@keypolicy/emulator/sqlite";
+import { startNodeServer } from "@keypolicy/emulator-node";
+import { createSqliteStore } from "@keypolicy/emulator-node/sqlite";
 import { createCountingIds, createSdkTarget, describeKmsContract, EMULATOR_DEFAULTS, FIXED_NOW, seedStore } from "../src/index.js";
 import { EMULATOR_KNOWN_FAILURES } from "./known-failures.js";
 

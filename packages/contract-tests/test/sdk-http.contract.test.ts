@@ -1,6 +1,6 @@
 import { KMSClient } from "@aws-sdk/client-kms";
 import { createMemoryStore } from "@keypolicy/emulator";
-import { startNodeServer } from "@keypolicy/emulator/node";
+import { startNodeServer } from "@keypolicy/emulator-node";
 import { createCountingIds, createSdkTarget, describeKmsContract, EMULATOR_DEFAULTS, FIXED_NOW, seedStore } from "../src/index.js";
 import { EMULATOR_KNOWN_FAILURES } from "./known-failures.js";
 

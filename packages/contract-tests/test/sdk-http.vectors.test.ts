@@ -1,6 +1,6 @@
 import * as kms from "@aws-sdk/client-kms";
 import { createMemoryStore } from "@keypolicy/emulator";
-import { startNodeServer } from "@keypolicy/emulator/node";
+import { startNodeServer } from "@keypolicy/emulator-node";
 import {
   createCountingIds,
   createSdkTarget,

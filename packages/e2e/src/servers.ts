@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { type RunningServer, startNodeServer } from "@keypolicy/emulator/node";
+import { type RunningServer, startNodeServer } from "@keypolicy/emulator-node";
 
 const REPO = join(import.meta.dirname, "..", "..", "..");
 /** The demo seed: key 1234abcd-12ab-34cd-56ef-1234567890ab in 111122223333/us-east-2 with alias/ExampleAlias. */

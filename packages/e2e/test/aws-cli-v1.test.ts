@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { RunningServer } from "@keypolicy/emulator/node";
+import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli, cliErrorLine } from "../src/aws-cli.js";
 import { ACCOUNT_ID, findAwsCli } from "../src/clients.js";

@@ -1,4 +1,4 @@
-import type { RunningServer } from "@keypolicy/emulator/node";
+import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli, cliErrorLine } from "../src/aws-cli.js";
 import { ACCOUNT_ID, findAwsCli } from "../src/clients.js";

@@ -1,4 +1,4 @@
-import type { RunningServer } from "@keypolicy/emulator/node";
+import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PlanStep, type StepResult, runBoto3Plan } from "../src/boto3-plan.js";
 import { ACCOUNT_ID, findBoto3Python } from "../src/clients.js";

@@ -1,4 +1,4 @@
-import type { RunningServer } from "@keypolicy/emulator/node";
+import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../src/servers.js";
 

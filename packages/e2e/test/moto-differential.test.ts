@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type RunningServer, startNodeServer } from "@keypolicy/emulator/node";
+import { type RunningServer, startNodeServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PlanStep, type StepResult, runBoto3Plan } from "../src/boto3-plan.js";
 import { ACCOUNT_ID, findBoto3Python, findMotoServer } from "../src/clients.js";

@@ -5,10 +5,13 @@ import { bunSourceIp } from "./runtime/bun-source-ip.js";
 import { webClock, webIds } from "./runtime/web.js";
 import { createMemoryStore } from "./store/memory.js";
 
+/** The one Bun global this entry reads (Bun's own types are not a dependency of this runtime-neutral package). */
+declare const Bun: { readonly env: Readonly<Record<string, string | undefined>> };
+
 const app = createEmulatorApp({ store: createMemoryStore(), clock: webClock, ids: webIds, sourceIp: bunSourceIp });
 
 export default {
   hostname: "127.0.0.1",
-  port: Number(process.env["PORT"] ?? 4566),
+  port: Number(Bun.env["PORT"] ?? 4566),
   fetch: app.fetch,
 };

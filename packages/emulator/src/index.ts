@@ -10,6 +10,7 @@ export { createSqlStore, type SqlQuery, type SqlRow, type SqlValue } from "./sto
 export { createD1Store, type D1DatabaseLike } from "./store/d1.js";
 export { webClock, webIds } from "./runtime/web.js";
 export { cloudflareSourceIp } from "./runtime/cloudflare-source-ip.js";
+export { sourceIpOfPeer } from "./runtime/socket-address.js";
 export type { AuthConfig, AuthenticatedCaller, Authenticator } from "./app/auth/authenticate.js";
 export { createSigV4Authenticator } from "./app/auth/authenticate.js";
 export { IdentitiesFile, parseIdentities, type Identities, type IdentitiesProblem, type Identity } from "./app/auth/identities.js";

@@ -1,33 +1,22 @@
-// Launches the emulator from built output (@keypolicy/emulator/node → dist) for one scenario. Options come as one
+// Launches the emulator from built output (@keypolicy/emulator-node → dist) for one scenario. Options come as one
 // JSON argument (LaunchOptions in ../launch-options.ts); keys are seeded straight through the store API (no HTTP),
 // then startNodeServer serves the store. Prints `READY {"url","port","seeded","seedMs"}` once it accepts connections.
 // Plain JavaScript so that start-up and memory figures are the emulator's, not Node's type stripping's.
 import { randomBytes } from "node:crypto";
 import { createMemoryStore } from "@keypolicy/emulator";
-import * as emulatorNode from "@keypolicy/emulator/node";
+import { startNodeServer } from "@keypolicy/emulator-node";
 import { defaultKeyPolicy } from "@keypolicy/policy";
 import { ACCOUNT_ID, announce, benchKeyId, REGION } from "../fixtures.mjs";
 
 /** @type {import("../launch-options.ts").LaunchOptions} */
 const options = JSON.parse(process.argv[2] ?? "{}");
 
-/**
- * A SQLite store factory in this build of the emulator, if it has one.
- * @returns {((o: { path: string }) => import("@keypolicy/emulator").KeyStore | Promise<import("@keypolicy/emulator").KeyStore>) | undefined}
- */
-function sqliteFactory() {
-  /** @type {Record<string, unknown>} */
-  const exports = emulatorNode;
-  const name = Object.keys(exports).find((n) => /^create.*sqlite.*store$/i.test(n));
-  return name ? /** @type {any} */ (exports[name]) : undefined;
-}
-
-/** @returns {Promise<import("@keypolicy/emulator").KeyStore | undefined>} */
+/** @returns {Promise<import("@keypolicy/emulator").KeyStore>} */
 async function createStore() {
   if (options.store !== "sqlite") return createMemoryStore();
-  const factory = sqliteFactory();
-  // Without a factory the server is given only dataDir (and seeded through a seed file instead).
-  return factory ? await factory({ path: `${options.dataDir ?? "."}/keypolicy.sqlite` }) : undefined;
+  // Loaded only for SQLite runs, so memory figures don't include the native module.
+  const { createSqliteStore } = await import("@keypolicy/emulator-node/sqlite");
+  return createSqliteStore({ path: `${options.dataDir ?? "."}/keypolicy.sqlite` });
 }
 
 /**
@@ -65,8 +54,8 @@ if (store) {
 const seedMs = performance.now() - seedStart;
 if (options.gc) /** @type {{ gc?: () => void }} */ (globalThis).gc?.();
 
-const server = await emulatorNode.startNodeServer(
-  /** @type {import("@keypolicy/emulator/node").NodeServerOptions} */ ({
+const server = await startNodeServer(
+  /** @type {import("@keypolicy/emulator-node").NodeServerOptions} */ ({
     port: options.port ?? 0,
     ...(store ? { store } : {}),
     ...(options.seedFile ? { seedFile: options.seedFile } : {}),

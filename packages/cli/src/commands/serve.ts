@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { SeedReport } from "@keypolicy/emulator";
-import type { NodeServerOptions } from "@keypolicy/emulator/node";
+import type { NodeServerOptions } from "@keypolicy/emulator-node";
 import { EXIT_CODES } from "../exit-codes.js";
 import { type CliIo, type CommandOutcome, done } from "../io.js";
 
@@ -61,7 +61,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<Co
       ...(options.secureTransport === "false" ? { secureTransport: false } : {}),
     },
   };
-  const { startNodeServer } = await import("@keypolicy/emulator/node");
+  const { startNodeServer } = await import("@keypolicy/emulator-node");
   try {
     const server = await startNodeServer(serverOptions);
     return {

@@ -13,6 +13,8 @@ export const limitMessages = {
   invalidUtf8: () => "Invalid UTF-8 in the request body.",
   /** [DEC] SerializationException for JSON nested deeper than the limit. */
   tooDeep: (max: number) => `The request body is nested deeper than ${max} levels.`,
+  /** [DEC] SerializationException (400) for bytes a server's HTTP parser refuses (answered by the Node server). */
+  notHttp: () => "The request is not valid HTTP.",
 } as const;
 
 /**

@@ -1,10 +1,11 @@
-import { Sha256 } from "@smithy/core/checksum";
-import { SignatureV4 } from "@smithy/signature-v4";
 import type { Hono } from "hono";
 import type { Identity } from "../../src/app/auth/identities.js";
 import { createEmulatorApp } from "../../src/app/create-app.js";
-import type { EmulatorConfig, IdSource } from "../../src/app/deps.js";
+import type { EmulatorConfig } from "../../src/app/deps.js";
 import { createMemoryStore } from "../../src/store/memory.js";
+import { answer, manualClock, sequentialIds, signedRequest } from "../../src/testing/index.js";
+
+export { answer, manualClock, sequentialIds, signedRequest };
 
 /** Identities the security tests use: a user, a role session with a token, a user of another account. */
 export const alice: Identity = {
@@ -30,23 +31,6 @@ export const bob: Identity = {
   principalArn: "arn:aws:iam::444455556666:user/bob",
 };
 
-/** Sequential IDs, so answers are reproducible. */
-export function sequentialIds(): IdSource {
-  let n = 0;
-  const hex = () => (++n).toString(16).padStart(12, "0");
-  return {
-    keyId: () => `00000000-0000-4000-8000-${hex()}`,
-    requestId: () => `10000000-0000-4000-8000-${hex()}`,
-    keyMaterialId: () => hex().padStart(64, "0"),
-  };
-}
-
-/** A clock the test moves. */
-export function manualClock(start: number) {
-  let now = start;
-  return { now: () => now, set: (t: number) => void (now = t) };
-}
-
 /** An emulator in `sigv4` mode with the test identities, a memory store and a manual clock. */
 export function createSigV4App(now: number, config: Partial<EmulatorConfig> = {}) {
   const clock = manualClock(now);
@@ -58,54 +42,6 @@ export function createSigV4App(now: number, config: Partial<EmulatorConfig> = {}
     config: { auth: { mode: "sigv4", identities: [alice, session, bob] }, ...config },
   });
   return { app, clock, store };
-}
-
-export interface SignOptions {
-  readonly identity: Pick<Identity, "accessKeyId" | "secretAccessKey"> & { sessionToken?: string };
-  readonly operation: string;
-  readonly body: string;
-  readonly date: number;
-  readonly region?: string;
-  readonly service?: string;
-  readonly host?: string;
-}
-
-/** Signs a KMS request with `@smithy/signature-v4` (as the SDK does) and returns it as a Fetch request. */
-export async function signedRequest(options: SignOptions): Promise<Request> {
-  const host = options.host ?? "kms.us-east-2.amazonaws.com";
-  const signer = new SignatureV4({
-    credentials: options.identity,
-    region: options.region ?? "us-east-2",
-    service: options.service ?? "kms",
-    sha256: Sha256,
-  });
-  const signed = await signer.sign(
-    {
-      method: "POST",
-      protocol: "http:",
-      hostname: host,
-      path: "/",
-      query: {},
-      headers: {
-        host,
-        "content-type": "application/x-amz-json-1.1",
-        "x-amz-target": `TrentService.${options.operation}`,
-      },
-      body: options.body,
-    },
-    { signingDate: new Date(options.date) },
-  );
-  return new Request(`http://${host}/`, {
-    method: "POST",
-    headers: signed.headers as Record<string, string>,
-    body: options.body,
-  });
-}
-
-/** The JSON body and status of a response (`body` undefined for an empty body, as PutKeyPolicy answers). */
-export async function answer(response: Response): Promise<{ status: number; body: unknown }> {
-  const text = await response.text();
-  return { status: response.status, body: text === "" ? undefined : JSON.parse(text) };
 }
 
 /** The exact InvalidSignatureException text for a signature that does not match (KMS-FIDELITY.md §9). */

@@ -1,4 +1,4 @@
-import { type Identities, parseIdentities } from "../app/auth/identities.js";
+import { type Identities, parseIdentities } from "@keypolicy/emulator";
 import { readConfigFile } from "./read-config-file.js";
 
 /** An identities file that could not be read or is not valid; `message` names the file and every bad path. */

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Clock, IdSource } from "../app/deps.js";
+import type { Clock, IdSource } from "@keypolicy/emulator";
 
 /** The wall clock of this process. */
 export const systemClock: Clock = { now: () => Date.now() };

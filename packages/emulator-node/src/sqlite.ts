@@ -1,9 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
-import { createSqlStore, type SqlRow, type SqlValue } from "./sql.js";
-import type { KeyStore } from "./types.js";
+import { createSqlStore, type KeyStore, type SqlRow, type SqlValue } from "@keypolicy/emulator";
 
 /** A database the SQLite store cannot open or migrate; `message` says which file and why. */
 export class StoreError extends Error {
@@ -36,8 +35,11 @@ export interface SqliteStore extends KeyStore {
   close(): void;
 }
 
-/** The package's `migrations/` folder, shared with the Cloudflare Worker's D1 migrations (same files). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.url));
+/**
+ * `@keypolicy/emulator`'s `migrations/` folder: the one schema, shared with the Cloudflare Worker's D1 migrations
+ * (same files, applied there by wrangler).
+ */
+export const MIGRATIONS_DIR = join(dirname(createRequire(import.meta.url).resolve("@keypolicy/emulator/package.json")), "migrations");
 
 const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
 

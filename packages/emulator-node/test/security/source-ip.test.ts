@@ -2,15 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmulatorApp } from "../../src/app/create-app.js";
-import { startNodeServer } from "../../src/node/serve.js";
-import { nodeSourceIp } from "../../src/node/source-ip.js";
-import { cloudflareSourceIp } from "../../src/runtime/cloudflare-source-ip.js";
-import { createMemoryStore } from "../../src/store/memory.js";
-import { alice, answer, manualClock, sequentialIds, signedRequest } from "./helpers.js";
+import { startNodeServer } from "../../src/serve.js";
+import { nodeSourceIp } from "../../src/source-ip.js";
+import { answer, manualClock, sequentialIds, signedRequest } from "@keypolicy/emulator/testing";
+import { alice } from "./helpers.js";
 
 // aws:SourceIp as each runtime supplies it: the Node server's peer address (IPv4 and IPv6), Cloudflare's
-// CF-Connecting-IP. Policies condition DescribeKey on it with IpAddress and NotIpAddress; a wrong or missing address
+// CF-Connecting-IP (tested in @keypolicy/emulator). Policies condition DescribeKey on it with IpAddress and NotIpAddress; a wrong or missing address
 // is refused.
 
 const ROOT = "arn:aws:iam::111122223333:root";
@@ -79,28 +77,5 @@ describe("nodeSourceIp", () => {
     [undefined, undefined],
   ])("gives %s as %s", (remote, expected) => {
     expect(nodeSourceIp(new Request("http://x/"), env(remote))).toBe(expected);
-  });
-});
-
-describe("cloudflareSourceIp", () => {
-  it("reads CF-Connecting-IP: a policy on aws:SourceIp sees the client's address", async () => {
-    const app = createEmulatorApp({
-      store: createMemoryStore(),
-      clock: manualClock(Date.UTC(2026, 0, 15, 12)),
-      ids: sequentialIds(),
-      sourceIp: cloudflareSourceIp,
-      config: { enforceKeyPolicies: true, auth: { mode: "sigv4", identities: [alice] } },
-    });
-    const send = async (operation: string, body: object, ip: string) => {
-      const signed = await signedRequest({ identity: alice, operation, body: JSON.stringify(body), date: Date.UTC(2026, 0, 15, 12) });
-      const headers = new Headers(signed.headers);
-      headers.set("cf-connecting-ip", ip);
-      return answer(await app.fetch(new Request(signed.url, { method: "POST", headers, body: JSON.stringify(body) })));
-    };
-    const created = await send("CreateKey", { Policy: onlyFrom("IpAddress", "203.0.113.0/24"), BypassPolicyLockoutSafetyCheck: true }, "203.0.113.9");
-    const { KeyId } = (created.body as { KeyMetadata: { KeyId: string } }).KeyMetadata;
-    expect((await send("DescribeKey", { KeyId }, "203.0.113.9")).status).toBe(200);
-    expect((await send("DescribeKey", { KeyId }, "198.51.100.9")).body).toMatchObject({ __type: "AccessDeniedException" });
-    expect(cloudflareSourceIp(new Request("http://x/"), undefined)).toBeUndefined();
   });
 });

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { SourceIpReader } from "../app/deps.js";
-import { sourceIpOfPeer } from "../runtime/socket-address.js";
+import { type SourceIpReader, sourceIpOfPeer } from "@keypolicy/emulator";
 
 /**
  * `aws:SourceIp` on Node (`@hono/node-server`, whose `env` is `{ incoming, outgoing }`): the peer address of the

@@ -13,8 +13,8 @@ export interface Bundle {
 }
 
 /**
- * Where test bundles go: two folders below the emulator package, as `src/store/` is, so Node resolves externals
- * (better-sqlite3) from there and the SQLite store's `../../migrations/` finds the package's migrations.
+ * Where test bundles go: inside this package's `node_modules`, so Node resolves the externals (better-sqlite3) and
+ * `@keypolicy/emulator/package.json` (the SQLite store's migrations) from there, as it does for the package itself.
  */
 export const BUNDLE_DIR = fileURLToPath(new URL("../../node_modules/.keypolicy-test/", import.meta.url));
 

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetKeyPolicyCommand, KMSClient, ListKeysCommand, PutKeyPolicyCommand } from "@aws-sdk/client-kms";
 import { afterAll, describe, expect, it } from "vitest";
-import { startNodeServer } from "../src/node/index.js";
+import { startNodeServer } from "../src/index.js";
 
 const root = mkdtempSync(join(tmpdir(), "keypolicy-seed-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { mkdtempSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { createSqliteStore } from "../src/store/sqlite.js";
+import { createSqliteStore } from "../src/sqlite.js";
 
 const root = mkdtempSync(join(tmpdir(), "keypolicy-sqlite-integrity-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -3,8 +3,9 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startNodeServer } from "../../src/node/serve.js";
-import { alice, signedRequest } from "./helpers.js";
+import { type RunningServer, startNodeServer } from "../../src/serve.js";
+import { signedRequest } from "@keypolicy/emulator/testing";
+import { alice } from "./helpers.js";
 
 // Two Authorization header lines on the wire, through Node's HTTP parser and @hono/node-server.
 let dir: string;

@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-kms";
 import type { FinalizeHandler, FinalizeHandlerArguments } from "@smithy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startNodeServer } from "../../src/node/serve.js";
+import { type RunningServer, startNodeServer } from "../../src/serve.js";
 import { alice, failure, MISMATCH, session } from "./helpers.js";
 
 // Real clients (AWS SDK for JavaScript v3, AWS CLI v1, boto3) signing real HTTP requests to a real server in sigv4 mode.

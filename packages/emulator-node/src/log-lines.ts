@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from "../app/request-log.js";
+import type { RequestLogEntry } from "@keypolicy/emulator";
 
 /** A logfmt value: as is when it is one plain word, else JSON-quoted, so a line stays one line and splits cleanly. */
 function value(text: string | number | undefined): string {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { createSqliteStore, readMigrations, type SqliteStore } from "../src/store/sqlite.js";
+import { createSqliteStore, readMigrations, type SqliteStore } from "../src/sqlite.js";
 
 const root = mkdtempSync(join(tmpdir(), "keypolicy-sqlite-"));
 const opened: SqliteStore[] = [];

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { createSqlStore, type SqlRow, type SqlValue } from "../src/index.js";
-import { startNodeServer } from "../src/node/index.js";
-import { createSqliteStore } from "../src/store/sqlite.js";
+import { createSqlStore, type SqlRow, type SqlValue } from "@keypolicy/emulator";
+import { startNodeServer } from "../src/index.js";
+import { createSqliteStore } from "../src/sqlite.js";
 
 const root = mkdtempSync(join(tmpdir(), "keypolicy-node-logging-"));
 const cleanups: (() => void | Promise<void>)[] = [];

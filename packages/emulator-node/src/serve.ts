@@ -4,13 +4,17 @@ import { STATUS_CODES } from "node:http";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createKmsError, type EncodedResponse, encodeErrorResponse } from "@keypolicy/core";
-import { createEmulatorApp } from "../app/create-app.js";
-import { limitMessages } from "../app/request-limits.js";
-import type { RequestLogEntry } from "../app/request-log.js";
-import { DEFAULT_CONFIG, type EmulatorConfig } from "../app/deps.js";
-import { applySeed, type SeedReport } from "../seed/seed.js";
-import { createMemoryStore } from "../store/memory.js";
-import type { KeyStore } from "../store/types.js";
+import {
+  applySeed,
+  createEmulatorApp,
+  createMemoryStore,
+  DEFAULT_CONFIG,
+  type EmulatorConfig,
+  type KeyStore,
+  limitMessages,
+  type RequestLogEntry,
+  type SeedReport,
+} from "@keypolicy/emulator";
 import { IdentitiesError, loadIdentitiesFile } from "./load-identities.js";
 import { loadSeedFile } from "./load-seed.js";
 import { formatFaultLine, formatRequestLine } from "./log-lines.js";
@@ -72,7 +76,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   // Loaded only when asked for, so in-memory users never load the native module.
   const sqlite =
     !options.store && options.dataDir
-      ? (await import("../store/sqlite.js")).createSqliteStore({ path: join(options.dataDir, "keypolicy.sqlite") })
+      ? (await import("./sqlite.js")).createSqliteStore({ path: join(options.dataDir, "keypolicy.sqlite") })
       : undefined;
   const store = options.store ?? sqlite ?? createMemoryStore();
   let seed: SeedReport | undefined;
@@ -166,7 +170,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, maxHead
   const answer =
     error.code === "HPE_HEADER_OVERFLOW"
       ? createKmsError("RequestEntityTooLargeException", limitMessages.headersTooLarge(maxHeaderBytes))
-      : createKmsError("SerializationException", "The request is not valid HTTP.");
+      : createKmsError("SerializationException", limitMessages.notHttp());
   writeRaw(socket, encodeErrorResponse(answer, randomUUID()));
 }
 

@@ -2,12 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Identity } from "../../src/app/auth/identities.js";
-import { createEmulatorApp } from "../../src/app/create-app.js";
-import type { IdSource } from "../../src/app/deps.js";
-import { loadIdentitiesFile } from "../../src/node/load-identities.js";
-import { createMemoryStore } from "../../src/store/memory.js";
-import { answer, manualClock, sequentialIds, signedRequest } from "./helpers.js";
+import { createEmulatorApp, createMemoryStore, type Identity, type IdSource } from "@keypolicy/emulator";
+import { loadIdentitiesFile } from "../../src/load-identities.js";
+import { answer, manualClock, sequentialIds, signedRequest } from "@keypolicy/emulator/testing";
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const ACCOUNT = "111122223333";

@@ -1,4 +1,4 @@
-import { parseSeed, type SeedFile } from "../seed/seed.js";
+import { parseSeed, type SeedFile } from "@keypolicy/emulator";
 import { readConfigFile } from "./read-config-file.js";
 
 /** A seed file that could not be read or is not valid; `message` names the file and every bad path. */

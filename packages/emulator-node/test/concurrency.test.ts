@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { CreateKeyCommand, GetKeyPolicyCommand, KMSClient, PutKeyPolicyCommand } from "@aws-sdk/client-kms";
 import { formatPolicy, parseJson } from "@keypolicy/policy";
 import { afterAll, describe, expect, it } from "vitest";
-import { startNodeServer } from "../src/node/index.js";
+import { startNodeServer } from "../src/index.js";
 
 const CLIENTS = 8;
 const ROUNDS = 15;

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadIdentitiesFile } from "../../src/node/load-identities.js";
-import { startNodeServer } from "../../src/node/serve.js";
+import { loadIdentitiesFile } from "../../src/load-identities.js";
+import { startNodeServer } from "../../src/serve.js";
 
 const dir = mkdtempSync(join(tmpdir(), "keypolicy-identities-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,0 +1,3 @@
+import { keypolicyProject } from "../../vitest.project.js";
+
+export default keypolicyProject("emulator-node");
