@@ -119,7 +119,11 @@ function addCommand(program: Command, spec: CommandSpec, run: (options: Record<s
  * last). A global option the command does not take (`keypolicy --endpoint-url … serve`) is refused as it is after
  * the command: `unknown option '--endpoint-url'` (exit 252).
  */
-function withGlobalOptions(program: Command, command: Command, options: Record<string, unknown>): Record<string, unknown> {
+function withGlobalOptions(
+  program: Command,
+  command: Command,
+  options: Record<string, unknown>,
+): Record<string, unknown> {
   const merged = { ...options };
   for (const option of program.options) {
     const name = option.attributeName();

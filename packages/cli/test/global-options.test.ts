@@ -41,6 +41,8 @@ async function run(argv: string[], env: Record<string, string> = {}) {
   return { code, stdout: fake.stdout(), stderr: fake.stderr() };
 }
 
+const TIMEOUTS = ["--cli-connect-timeout", "5", "--cli-read-timeout", "5"];
+
 const USAGE = `
 usage: keypolicy <command> [options]
 To see help text, you can run:
@@ -56,7 +58,10 @@ describe("global options before the command, as the AWS CLI takes them", () => {
   it.each([
     ["before the command", () => [...where(), "get-key-policy", "--key-id", DEMO_KEY_ID]],
     ["after the command", () => ["get-key-policy", "--key-id", DEMO_KEY_ID, ...where()]],
-    ["split around the command", () => ["--region", DEMO_REGION, "get-key-policy", "--endpoint-url", server.url, "--key-id", DEMO_KEY_ID]],
+    [
+      "split around the command",
+      () => ["--region", DEMO_REGION, "get-key-policy", "--endpoint-url", server.url, "--key-id", DEMO_KEY_ID],
+    ],
   ])("answers get-key-policy with --endpoint-url and --region %s", async (_, argv) => {
     expect(await run(argv())).toEqual({ code: 0, stdout: DEMO_POLICY_JSON_OUTPUT, stderr: "" });
   });
@@ -81,8 +86,8 @@ describe("global options before the command, as the AWS CLI takes them", () => {
   });
 
   it.each([
-    ["before", () => ["--cli-connect-timeout", "5", "--cli-read-timeout", "5", ...where(), "get-key-policy", "--key-id", DEMO_KEY_ID]],
-    ["after", () => ["get-key-policy", "--key-id", DEMO_KEY_ID, "--cli-connect-timeout", "5", "--cli-read-timeout", "5", ...where()]],
+    ["before", () => [...TIMEOUTS, ...where(), "get-key-policy", "--key-id", DEMO_KEY_ID]],
+    ["after", () => ["get-key-policy", "--key-id", DEMO_KEY_ID, ...TIMEOUTS, ...where()]],
   ])("takes the timeout flags %s the command", async (_, argv) => {
     expect((await run(argv())).code).toBe(0);
   });
@@ -109,5 +114,23 @@ describe("global options before the command, as the AWS CLI takes them", () => {
     ["an AWS flag before serve, which does not take it", ["--endpoint-url", "http://x", "serve"], "unknown option '--endpoint-url'"],
   ])("refuses %s with the usage hint, exit code 252", async (_, argv, message) => {
     expect(await run(argv)).toEqual({ code: 252, stdout: "", stderr: `${USAGE}keypolicy: error: ${message}\n\n` });
+  });
+});
+
+describe("a global option before serve", () => {
+  it("gives serve's own --region when it is --region (the region of requests without a credential scope)", async () => {
+    const fake = fakeIo({ ...NO_SHARED_FILES });
+    const exit = main(["--region", "eu-west-3", "serve", "--port", "0"], fake.io);
+    const url = /listening on (\S+)$/.exec(await fake.firstLine())?.[1] ?? "";
+    // An unsigned request: its region is the default region serve was given.
+    const answer = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "TrentService.CreateKey" },
+      body: "{}",
+    });
+    const { KeyMetadata } = (await answer.json()) as { KeyMetadata: { Arn: string } };
+    expect(KeyMetadata.Arn).toMatch(/^arn:aws:kms:eu-west-3:111122223333:key\//);
+    fake.shutdown();
+    expect(await exit).toBe(0);
   });
 });
