@@ -60,8 +60,12 @@ function parseAccountId(value: string): string {
   return value;
 }
 
-/** The flags every AWS command takes, with the AWS CLI's names. */
-const AWS_OPTIONS: readonly OptionSpec[] = [
+/**
+ * The flags every AWS command takes, with the AWS CLI's names. They are the AWS CLI's global options, so, as there,
+ * they may also come before the command (`keypolicy --region us-east-2 get-key-policy …`); given on both sides, the
+ * one after the command counts (the last one, as in the AWS CLI).
+ */
+export const AWS_OPTIONS: readonly OptionSpec[] = [
   {
     flags: "--endpoint-url <url>",
     description:
@@ -91,6 +95,8 @@ const AWS_OPTIONS: readonly OptionSpec[] = [
     defaultValue: 60,
     parse: parseTimeoutSeconds,
   },
+  // [DEC] keypolicy never pages its output; the flag is accepted so that command lines written for `aws` work as they are.
+  { flags: "--no-cli-pager", description: "accepted as in the AWS CLI; keypolicy never sends its output to a pager" },
 ];
 
 const KEY_ID: OptionSpec = {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { COMMANDS, type CommandSpec } from "./command-table.js";
+import { AWS_OPTIONS, COMMANDS, type CommandSpec, type OptionSpec } from "./command-table.js";
 import { EXIT_CODES, EXIT_CODES_HELP } from "./exit-codes.js";
 import type { CliIo, CommandOutcome } from "./io.js";
 
@@ -27,6 +27,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const program = createProgram(io, (message) => {
     commanderError += message;
   });
+  // The AWS CLI's global options may come before the command too; given there, they are the program's options.
+  // Defaults stay with the command's own flags, so that a flag given before the command is not hidden by them.
+  for (const { defaultValue: _, ...optionSpec } of AWS_OPTIONS) program.addOption(createOption(optionSpec));
+  program.enablePositionalOptions();
   for (const spec of COMMANDS) {
     addCommand(program, spec, async (options) => {
       outcome = await spec.run(options, io);
@@ -93,19 +97,43 @@ Run \`keypolicy <command> --help\` for a command's flags and examples.`,
     );
 }
 
+function createOption(optionSpec: OptionSpec): Option {
+  const option = new Option(optionSpec.flags, optionSpec.description);
+  if (optionSpec.required) option.makeOptionMandatory(true);
+  if (optionSpec.choices) option.choices(optionSpec.choices);
+  if (optionSpec.parse) option.argParser(optionSpec.parse);
+  if (optionSpec.defaultValue !== undefined) option.default(optionSpec.defaultValue);
+  return option;
+}
+
 function addCommand(program: Command, spec: CommandSpec, run: (options: Record<string, unknown>) => Promise<void>): void {
   const command = program.command(spec.name).summary(spec.summary).description(spec.description).allowExcessArguments(false);
-  for (const optionSpec of spec.options) {
-    const option = new Option(optionSpec.flags, optionSpec.description);
-    if (optionSpec.required) option.makeOptionMandatory(true);
-    if (optionSpec.choices) option.choices(optionSpec.choices);
-    if (optionSpec.parse) option.argParser(optionSpec.parse);
-    if (optionSpec.defaultValue !== undefined) option.default(optionSpec.defaultValue);
-    command.addOption(option);
-  }
+  for (const optionSpec of spec.options) command.addOption(createOption(optionSpec));
   const examples = spec.examples.map((line) => `  $ ${line}`).join("\n");
   command.addHelpText("after", `\nExamples:\n${examples}\n\n${EXIT_CODES_HELP}\n`);
-  command.action(async (options: Record<string, unknown>) => run(options));
+  command.action(async (options: Record<string, unknown>) => run(withGlobalOptions(program, command, options)));
+}
+
+/**
+ * The command's options with the global options given before it: a flag given after the command wins (it comes
+ * last). A global option the command does not take (`keypolicy --endpoint-url … serve`) is refused as it is after
+ * the command: `unknown option '--endpoint-url'` (exit 252).
+ */
+function withGlobalOptions(
+  program: Command,
+  command: Command,
+  options: Record<string, unknown>,
+): Record<string, unknown> {
+  const merged = { ...options };
+  for (const option of program.options) {
+    const name = option.attributeName();
+    if (program.getOptionValueSource(name) !== "cli") continue;
+    if (!command.options.some((own) => own.attributeName() === name)) {
+      command.error(`error: unknown option '${option.long ?? option.flags}'`, { code: "commander.unknownOption" });
+    }
+    if (command.getOptionValueSource(name) !== "cli") merged[name] = program.getOptionValue(name);
+  }
+  return merged;
 }
 
 function readVersion(): string {
