@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -32,8 +32,10 @@ const dir = mkdtempSync(join(root, "packages", "contract-tests", ".readme-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const RUNNABLE = ["core", "policy", "sdk-adapter", "emulator"] as const;
+/** Type-checked but not run: its examples start servers and read seed files that a reader has and a test has not. */
+const TYPE_CHECKED_ONLY = ["emulator-node"] as const;
 const exampleFile = (name: string, index: number) => join(dir, `${name}-${index}.ts`);
-for (const name of RUNNABLE) blocks("ts", readmeOf(name)).forEach((example, i) => writeFileSync(exampleFile(name, i + 1), example));
+for (const name of [...RUNNABLE, ...TYPE_CHECKED_ONLY]) blocks("ts", readmeOf(name)).forEach((example, i) => writeFileSync(exampleFile(name, i + 1), example));
 
 it("type-checks every example with the repository's strict compiler settings", () => {
   writeFileSync(
@@ -75,24 +77,8 @@ describe.each(RUNNABLE)("packages/%s/README.md", (name) => {
   );
 });
 
-describe("packages/emulator-node/README.md", () => {
-  // The package is being split out of @keypolicy/emulator: its examples import names that the package exports, from
-  // wherever its sources are today. Checked by name only (its examples start servers and read files).
-  const readme = readmeOf("emulator-node");
-  const sources = (newPath: string, oldPath: string) =>
-    readFileSync(join(root, "packages", existsSync(join(root, "packages", newPath)) ? newPath : oldPath), "utf8");
-
-  it.each([
-    ["@keypolicy/emulator-node", () => sources("emulator-node/src/index.ts", "emulator/src/node/index.ts")],
-    ["@keypolicy/emulator-node/sqlite", () => sources("emulator-node/src/store/sqlite.ts", "emulator/src/store/sqlite.ts")],
-  ])("imports from %s only names it exports", (specifier, source) => {
-    const imported = blocks("ts", readme).flatMap((example) =>
-      [...example.matchAll(/import \{([^}]*)\} from "([^"]+)"/g)]
-        .filter((m) => m[2] === specifier)
-        .flatMap((m) => (m[1] ?? "").split(",").map((part) => part.trim().replace(/^type /, ""))),
-    );
-    expect(imported.length).toBeGreaterThan(0);
-    const text = source();
-    for (const importedName of imported) expect(text, importedName).toMatch(new RegExp(`\\b${importedName}\\b`));
+describe.each(TYPE_CHECKED_ONLY)("packages/%s/README.md", (name) => {
+  it("has at least one TypeScript example (type-checked above)", () => {
+    expect(blocks("ts", readmeOf(name)).length).toBeGreaterThan(0);
   });
 });
