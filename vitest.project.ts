@@ -10,6 +10,12 @@ export function keypolicyProject(name: string, test: UserWorkspaceConfig["test"]
   return defineProject({
     resolve: { conditions: ["@keypolicy/source"] },
     ssr: { resolve: { conditions: ["@keypolicy/source"] } },
-    test: { name, include: ["src/**/*.test.ts", "test/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000, ...test },
+    test: {
+      name,
+      include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      ...test,
+    },
   });
 }

@@ -28,10 +28,14 @@ const manifests: { dir: string; manifest: Manifest }[] = ["packages", "apps"].fl
         return false;
       }
     })
-    .map((name) => ({ dir: join(group, name), manifest: JSON.parse(readFileSync(join(base, name, "package.json"), "utf8")) as Manifest }));
+    .map((name) => ({
+      dir: join(group, name),
+      manifest: JSON.parse(readFileSync(join(base, name, "package.json"), "utf8")) as Manifest,
+    }));
 });
 
-const internal = (deps: Record<string, string> | undefined) => Object.keys(deps ?? {}).filter((d) => d.startsWith("@keypolicy/"));
+const internal = (deps: Record<string, string> | undefined) =>
+  Object.keys(deps ?? {}).filter((d) => d.startsWith("@keypolicy/"));
 
 /** Which internal packages each published package may depend on at run time: everything points toward core. */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -103,13 +107,16 @@ describe("runtime-neutral packages", () => {
     expect(externals.filter((d) => !allowed.test(d))).toEqual([]);
   });
 
-  it.each(Object.keys(RUNTIME_NEUTRAL_EXTERNALS))("%s compiles without Node's types (the compiler is the guard)", (name) => {
-    const entry = manifests.find((m) => m.manifest.name === name);
-    const own = readTsconfig(join(entry?.dir ?? "", "tsconfig.json"));
-    expect(own.extends).toBe("../../tsconfig.package.json");
-    expect(own.compilerOptions?.types).toBeUndefined();
-    expect(readTsconfig("tsconfig.package.json").compilerOptions?.types).toEqual([]);
-  });
+  it.each(Object.keys(RUNTIME_NEUTRAL_EXTERNALS))(
+    "%s compiles without Node's types (the compiler is the guard)",
+    (name) => {
+      const entry = manifests.find((m) => m.manifest.name === name);
+      const own = readTsconfig(join(entry?.dir ?? "", "tsconfig.json"));
+      expect(own.extends).toBe("../../tsconfig.package.json");
+      expect(own.compilerOptions?.types).toBeUndefined();
+      expect(readTsconfig("tsconfig.package.json").compilerOptions?.types).toEqual([]);
+    },
+  );
 });
 
 /** A tsconfig file of this repository (JSON with `//` line comments). */
@@ -118,7 +125,8 @@ function readTsconfig(path: string): { extends?: string; compilerOptions?: { typ
   return JSON.parse(text) as { extends?: string; compilerOptions?: { types?: string[] } };
 }
 
-const AMBIENT = /from ["']node:|require\(["']node:|\bprocess\.|\bBuffer\.|Date\.now\(|Math\.random\(|crypto\.randomUUID\(/;
+const AMBIENT =
+  /from ["']node:|require\(["']node:|\bprocess\.|\bBuffer\.|Date\.now\(|Math\.random\(|crypto\.randomUUID\(/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -127,17 +135,22 @@ function sources(dir: string): string[] {
 }
 
 describe("pure code", () => {
-  it.each(["packages/core/src", "packages/policy/src", "packages/emulator/src/app", "packages/emulator/src/store", "packages/emulator/src/seed"])(
-    "%s reads no Node API, clock or randomness directly",
-    (dir) => {
-      const offenders = sources(join(root, dir)).flatMap((file) =>
-        readFileSync(file, "utf8")
-          .split("\n")
-          .map((line, i) => ({ line, where: `${file}:${i + 1}` }))
-          .filter(({ line }) => AMBIENT.test(line) && !line.trimStart().startsWith("*") && !line.trimStart().startsWith("//"))
-          .map(({ where, line }) => `${where}: ${line.trim()}`),
-      );
-      expect(offenders).toEqual([]);
-    },
-  );
+  it.each([
+    "packages/core/src",
+    "packages/policy/src",
+    "packages/emulator/src/app",
+    "packages/emulator/src/store",
+    "packages/emulator/src/seed",
+  ])("%s reads no Node API, clock or randomness directly", (dir) => {
+    const offenders = sources(join(root, dir)).flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((line, i) => ({ line, where: `${file}:${i + 1}` }))
+        .filter(
+          ({ line }) => AMBIENT.test(line) && !line.trimStart().startsWith("*") && !line.trimStart().startsWith("//"),
+        )
+        .map(({ where, line }) => `${where}: ${line.trim()}`),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -14,7 +14,7 @@ const readmeOf = (name: string) => readFileSync(join(root, "packages", name, "RE
 
 /** The fenced blocks of one language in a document, in order. */
 function blocks(language: string, text: string): string[] {
-  const fence = new RegExp("^```" + language + "\\n([\\s\\S]*?)^```$", "gm");
+  const fence = new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, "gm");
   return [...text.matchAll(fence)].map((m) => m[1] ?? "");
 }
 
@@ -35,7 +35,9 @@ const RUNNABLE = ["core", "policy", "sdk-adapter", "emulator"] as const;
 /** Type-checked but not run: its examples start servers and read seed files that a reader has and a test has not. */
 const TYPE_CHECKED_ONLY = ["emulator-node"] as const;
 const exampleFile = (name: string, index: number) => join(dir, `${name}-${index}.ts`);
-for (const name of [...RUNNABLE, ...TYPE_CHECKED_ONLY]) blocks("ts", readmeOf(name)).forEach((example, i) => writeFileSync(exampleFile(name, i + 1), example));
+for (const name of [...RUNNABLE, ...TYPE_CHECKED_ONLY]) {
+  for (const [i, example] of blocks("ts", readmeOf(name)).entries()) writeFileSync(exampleFile(name, i + 1), example);
+}
 
 it("type-checks every example with the repository's strict compiler settings", () => {
   writeFileSync(
@@ -47,7 +49,10 @@ it("type-checks every example with the repository's strict compiler settings", (
     }),
   );
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  const run = spawnSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { encoding: "utf8", timeout: 120_000 });
+  const run = spawnSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   expect(run.stdout + run.stderr).toBe("");
   expect(run.status).toBe(0);
 });

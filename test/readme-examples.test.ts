@@ -8,7 +8,7 @@ const readme = readFileSync(join(root, "README.md"), "utf8");
 
 /** The fenced blocks of one language in a document (the README unless named), in order. */
 function blocks(language: string, text = readme): string[] {
-  const fence = new RegExp("^```" + language + "\\n([\\s\\S]*?)^```$", "gm");
+  const fence = new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, "gm");
   return [...text.matchAll(fence)].map((m) => m[1] ?? "");
 }
 
@@ -42,7 +42,11 @@ describe("README examples", () => {
     const dir = mkdtempSync(join(root, "packages", "cli", ".readme-"));
     try {
       writeFileSync(join(dir, "seed.yaml"), seed ?? "");
-      const server = spawn(process.execPath, [join(root, "packages/cli/dist/bin.js"), "serve", "--port", "0", "--seed", "seed.yaml"], { cwd: dir });
+      const server = spawn(
+        process.execPath,
+        [join(root, "packages/cli/dist/bin.js"), "serve", "--port", "0", "--seed", "seed.yaml"],
+        { cwd: dir },
+      );
       let stdout = "";
       let stderr = "";
       server.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -63,7 +67,9 @@ describe("README examples", () => {
       });
       server.kill("SIGTERM");
       expect(await exited).toBe(0);
-      expect(stderr).toMatch(/^keypolicy: seed seed\.yaml: keys: \d+ created, 0 kept, 0 overwritten; aliases: \d+ created, 0 kept, 0 overwritten\n$/);
+      expect(stderr).toMatch(
+        /^keypolicy: seed seed\.yaml: keys: \d+ created, 0 kept, 0 overwritten; aliases: \d+ created, 0 kept, 0 overwritten\n$/,
+      );
       expect(ready).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -55,7 +55,12 @@ async function timeStarts(
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     // Signed (not verified) so any entry point puts the caller in the demo key's region.
-    const [request] = await signAll([kmsRequest(url, "GetKeyPolicy", { KeyId: DEMO_KEY_ID })], credentials, REGION, new Date());
+    const [request] = await signAll(
+      [kmsRequest(url, "GetKeyPolicy", { KeyId: DEMO_KEY_ID })],
+      credentials,
+      REGION,
+      new Date(),
+    );
     if (!request) throw new Error("no request to send");
     const t0 = performance.now();
     const child = spawn(command, args(port), { stdio: "ignore" });
@@ -67,7 +72,8 @@ async function timeStarts(
     }
     const elapsed = performance.now() - t0;
     await stop(child);
-    if (status !== 200) return { times, failure: `start ${i + 1}: ${status === undefined ? "no answer within 10 s" : `HTTP ${status}`}` };
+    if (status !== 200)
+      return { times, failure: `start ${i + 1}: ${status === undefined ? "no answer within 10 s" : `HTTP ${status}`}` };
     times.push(elapsed);
   }
   return { times };
@@ -101,7 +107,9 @@ export async function measureStartup(benchDir: string, seedFile: string, runs: n
     target: "node22",
     mainFields: ["module", "main"],
     // CommonJS dependencies (yaml) require Node built-ins.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
     logLevel: "silent",
   });
   entries.push({
@@ -110,7 +118,11 @@ export async function measureStartup(benchDir: string, seedFile: string, runs: n
     args: (port) => [bundled, JSON.stringify({ seedFile, port } satisfies LaunchOptions)],
   });
   // Run as installed: the file itself, so its shebang's Node flags apply.
-  entries.push({ entry: "keypolicy serve + demo seed", command: CLI_BIN, args: (port) => ["serve", "--seed", seedFile, "--port", String(port)] });
+  entries.push({
+    entry: "keypolicy serve + demo seed",
+    command: CLI_BIN,
+    args: (port) => ["serve", "--seed", seedFile, "--port", String(port)],
+  });
   const out: StartupResult[] = [];
   for (const e of entries) {
     const shown = `${shownPath(e.command)} ${shownPath(e.args(0).join(" ")).replace(bundleDir, "<tmp>").replace('"port":0', '"port":<free port>').replace("--port 0", "--port <free port>")}`;
@@ -118,7 +130,14 @@ export async function measureStartup(benchDir: string, seedFile: string, runs: n
     out.push(
       failure
         ? { entry: e.entry, command: shown, runs: times.length, note: failure }
-        : { entry: e.entry, command: shown, runs, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) },
+        : {
+            entry: e.entry,
+            command: shown,
+            runs,
+            medianMs: median(times),
+            minMs: Math.min(...times),
+            maxMs: Math.max(...times),
+          },
     );
   }
   await rm(bundleDir, { recursive: true, force: true });
@@ -148,7 +167,9 @@ export interface RssResult {
  * Measures RSS (from /proc) of two emulators, one with 10 keys and one with 100,000, each after seeding and a full GC,
  * and hands both servers back (still running) for the latency-flatness scenario.
  */
-export async function measureRss(launch: (options: LaunchOptions) => Promise<Started>): Promise<{ rss: RssResult; servers: [number, Started][] }> {
+export async function measureRss(
+  launch: (options: LaunchOptions) => Promise<Started>,
+): Promise<{ rss: RssResult; servers: [number, Started][] }> {
   const small = await launch({ keys: 10, gc: true });
   await sleep(500);
   const idleBytes = await rssOf(small.child.pid ?? 0);
@@ -157,7 +178,14 @@ export async function measureRss(launch: (options: LaunchOptions) => Promise<Sta
   await sleep(500);
   const withKeysBytes = await rssOf(large.child.pid ?? 0);
   return {
-    rss: { idleBytes, withKeysBytes, keys, extraBytes: withKeysBytes - idleBytes, seedMs: Number(large.info["seedMs"] ?? 0), nodeFlags: "" },
+    rss: {
+      idleBytes,
+      withKeysBytes,
+      keys,
+      extraBytes: withKeysBytes - idleBytes,
+      seedMs: Number(large.info["seedMs"] ?? 0),
+      nodeFlags: "",
+    },
     servers: [
       [10, small],
       [keys, large],
@@ -179,7 +207,11 @@ export interface BundleResult {
  * gzip at zlib's default level (as wrangler reports it). Uses the repository's Worker app entry when one exists.
  */
 export async function measureBundle(benchDir: string): Promise<BundleResult> {
-  const candidates = ["apps/worker/src/index.ts", "apps/worker/src/worker.ts", "packages/emulator/src/worker/index.ts"].map((p) => join(REPO_ROOT, p));
+  const candidates = [
+    "apps/worker/src/index.ts",
+    "apps/worker/src/worker.ts",
+    "packages/emulator/src/worker/index.ts",
+  ].map((p) => join(REPO_ROOT, p));
   const entry = candidates.find((p) => existsSync(p)) ?? join(benchDir, "src", "bundle", "worker-entry.ts");
   const result = await build({
     entryPoints: [entry],
@@ -197,7 +229,10 @@ export async function measureBundle(benchDir: string): Promise<BundleResult> {
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   const output = Object.values(result.metafile.outputs)[0];
   const largest = Object.entries(output?.inputs ?? {})
-    .map(([path, info]) => ({ path: path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, ""), bytes: info.bytesInOutput }))
+    .map(([path, info]) => ({
+      path: path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, ""),
+      bytes: info.bytesInOutput,
+    }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 8);
   return { entry: shownPath(entry), minifiedBytes: code.byteLength, gzipBytes: gzipSync(code).byteLength, largest };
@@ -218,12 +253,26 @@ async function hyperfine(client: string, command: string, env: NodeJS.ProcessEnv
   const dir = await mkdtemp(join(tmpdir(), "keypolicy-bench-hf-"));
   try {
     const json = join(dir, "out.json");
-    const out = await run("hyperfine", ["-N", "--warmup", "2", "--runs", "15", "--export-json", json, command], 120_000, env);
+    const out = await run(
+      "hyperfine",
+      ["-N", "--warmup", "2", "--runs", "15", "--export-json", json, command],
+      120_000,
+      env,
+    );
     if (out.code !== 0) return { client, command, note: `hyperfine failed: ${(out.stderr || out.stdout).slice(-300)}` };
-    const data = JSON.parse(await readFile(json, "utf8")) as { results: { mean: number; median: number; min: number; times: number[] }[] };
+    const data = JSON.parse(await readFile(json, "utf8")) as {
+      results: { mean: number; median: number; min: number; times: number[] }[];
+    };
     const r = data.results[0];
     if (!r) return { client, command, note: "no result" };
-    return { client, command, meanMs: r.mean * 1000, medianMs: r.median * 1000, minMs: r.min * 1000, runs: r.times.length };
+    return {
+      client,
+      command,
+      meanMs: r.mean * 1000,
+      medianMs: r.median * 1000,
+      minMs: r.min * 1000,
+      runs: r.times.length,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -233,7 +282,11 @@ async function hyperfine(client: string, command: string, env: NodeJS.ProcessEnv
  * Wall time of `keypolicy get-key-policy` against a running emulator (and, for scale, the AWS CLI's
  * `aws kms get-key-policy` on the same machine). A command that does not answer correctly once is reported, not timed.
  */
-export async function measureCliWallTime(url: string, keyId: string, credentials: BenchCredentials): Promise<CliResult[]> {
+export async function measureCliWallTime(
+  url: string,
+  keyId: string,
+  credentials: BenchCredentials,
+): Promise<CliResult[]> {
   const env = {
     ...process.env,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -250,7 +303,19 @@ export async function measureCliWallTime(url: string, keyId: string, credentials
     },
     {
       client: "aws kms get-key-policy (AWS CLI v1, for scale)",
-      argv: ["aws", "--endpoint-url", url, "--region", REGION, "kms", "get-key-policy", "--key-id", keyId, "--policy-name", "default"],
+      argv: [
+        "aws",
+        "--endpoint-url",
+        url,
+        "--region",
+        REGION,
+        "kms",
+        "get-key-policy",
+        "--key-id",
+        keyId,
+        "--policy-name",
+        "default",
+      ],
       missing: "",
     },
   ];
@@ -264,7 +329,11 @@ export async function measureCliWallTime(url: string, keyId: string, credentials
     const once = await run(cmd ?? "", args, 30_000, env);
     const shown = shownPath(c.argv.join(" "));
     if (once.code !== 0 || !once.stdout.includes("Version")) {
-      out.push({ client: c.client, command: shown, note: `did not answer the policy (exit ${once.code}): ${(once.stderr || once.stdout).trim().slice(0, 200)}` });
+      out.push({
+        client: c.client,
+        command: shown,
+        note: `did not answer the policy (exit ${once.code}): ${(once.stderr || once.stdout).trim().slice(0, 200)}`,
+      });
       continue;
     }
     out.push(await hyperfine(c.client, c.argv.join(" "), env));

@@ -26,7 +26,11 @@ export function packageOf(url: string): string {
 }
 
 /** Self time (µs) per function and per package. */
-export function summarise(profile: Profile): { totalUs: number; byFunction: [string, number][]; byPackage: [string, number][] } {
+export function summarise(profile: Profile): {
+  totalUs: number;
+  byFunction: [string, number][];
+  byPackage: [string, number][];
+} {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const fn = new Map<string, number>();
   const pkg = new Map<string, number>();
@@ -37,7 +41,10 @@ export function summarise(profile: Profile): { totalUs: number; byFunction: [str
     const { functionName, url, lineNumber } = node.callFrame;
     const name = `${functionName || "(anonymous)"} ${packageOf(url)}${url ? `:${lineNumber + 1}` : ""}`;
     fn.set(name, (fn.get(name) ?? 0) + dt);
-    const p = functionName === "(idle)" || functionName === "(garbage collector)" || functionName === "(program)" ? functionName : packageOf(url);
+    const p =
+      functionName === "(idle)" || functionName === "(garbage collector)" || functionName === "(program)"
+        ? functionName
+        : packageOf(url);
     pkg.set(p, (pkg.get(p) ?? 0) + dt);
   });
   const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
@@ -52,7 +59,8 @@ if (import.meta.main) {
   }
   const top = Number(topArg ?? 25);
   const { totalUs, byFunction, byPackage } = summarise(JSON.parse(await readFile(file, "utf8")) as Profile);
-  const pct = (us: number) => `${((100 * us) / totalUs).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(1).padStart(8)} ms`;
+  const pct = (us: number) =>
+    `${((100 * us) / totalUs).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(1).padStart(8)} ms`;
   process.stdout.write(`total ${(totalUs / 1000).toFixed(1)} ms\n\nby package (self time)\n`);
   for (const [name, us] of byPackage.slice(0, top)) process.stdout.write(`${pct(us)}  ${name}\n`);
   process.stdout.write("\nby function (self time)\n");

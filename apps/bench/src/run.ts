@@ -57,12 +57,17 @@ function identitiesDocument(): string {
 const rows: Row[] = [];
 const started: Started[] = [];
 const startedAt = Date.now();
-const log = (message: string) => process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${message}\n`);
+const log = (message: string) =>
+  process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${message}\n`);
 
 async function launchEmulator(options: LaunchOptions, nodeFlags: readonly string[] = []): Promise<Started> {
   const flags = ["--expose-gc", ...nodeFlags];
   if (profile) flags.push("--cpu-prof", "--cpu-prof-dir", join(OUT_DIR, "profiles"));
-  const server = await startAnnounced("node", [...flags, join(BENCH_DIR, "src", "servers", "emulator.mjs"), JSON.stringify(options)]);
+  const server = await startAnnounced("node", [
+    ...flags,
+    join(BENCH_DIR, "src", "servers", "emulator.mjs"),
+    JSON.stringify(options),
+  ]);
   started.push(server);
   return server;
 }
@@ -106,9 +111,12 @@ async function measure(url: string, scenario: Scenario, pid?: number): Promise<v
   // The server's CPU time per request: far less sensitive than throughput to other work on a shared machine.
   const cpuBefore = pid ? await cpuTimeUs(pid) : undefined;
   const result = await runWrk(url, requests2, load, 0);
-  const cpuUsPerRequest = pid && cpuBefore !== undefined ? ((await cpuTimeUs(pid)) - cpuBefore) / result.requests : undefined;
+  const cpuUsPerRequest =
+    pid && cpuBefore !== undefined ? ((await cpuTimeUs(pid)) - cpuBefore) / result.requests : undefined;
   rows.push({ ...scenarioHead(scenario), result, ...(cpuUsPerRequest === undefined ? {} : { cpuUsPerRequest }) });
-  log(`${scenario.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Us} µs, p99 ${result.p99Us} µs, ${cpuUsPerRequest?.toFixed(1) ?? "?"} CPU µs/request`);
+  log(
+    `${scenario.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Us} µs, p99 ${result.p99Us} µs, ${cpuUsPerRequest?.toFixed(1) ?? "?"} CPU µs/request`,
+  );
 }
 
 function scenarioHead(scenario: Scenario): Pick<Row, "group" | "name" | "server"> {
@@ -129,11 +137,13 @@ const putKeyPolicy = (keys: readonly string[], policy: string) => (url: string) 
 /** ListKeys over `count` keys, 100 a page: every page's request in order (markers are the previous pages' last keys). */
 const listKeysPaginated = (count: number) => (url: string) => {
   const pages: WrkRequest[] = [kmsRequest(url, "ListKeys", { Limit: 100 })];
-  for (let last = 99; last < count - 1; last += 100) pages.push(kmsRequest(url, "ListKeys", { Limit: 100, Marker: benchKeyId(last) }));
+  for (let last = 99; last < count - 1; last += 100)
+    pages.push(kmsRequest(url, "ListKeys", { Limit: 100, Marker: benchKeyId(last) }));
   return pages;
 };
 
-const signed = (make: (url: string) => WrkRequest[]) => (url: string) => signAll(make(url), CREDENTIALS, REGION, new Date());
+const signed = (make: (url: string) => WrkRequest[]) => (url: string) =>
+  signAll(make(url), CREDENTIALS, REGION, new Date());
 
 const tenKeys = Array.from({ length: 10 }, (_, i) => benchKeyId(i));
 const POLICY = JSON.stringify(JSON.parse((await import("@keypolicy/policy")).defaultKeyPolicy(ACCOUNT_ID, "aws")));
@@ -147,7 +157,17 @@ async function baselines(): Promise<void> {
   ] as const) {
     const server = await startAnnounced("node", [...flags, join(BENCH_DIR, "src", "servers", file)]);
     started.push(server);
-    await measure(server.url, { group: "baseline", name: `${name}: fixed GetKeyPolicy answer`, server: name, requests: getKeyPolicy(tenKeys), expect: "key-default-1" }, server.child.pid);
+    await measure(
+      server.url,
+      {
+        group: "baseline",
+        name: `${name}: fixed GetKeyPolicy answer`,
+        server: name,
+        requests: getKeyPolicy(tenKeys),
+        expect: "key-default-1",
+      },
+      server.child.pid,
+    );
     await stopServer(server);
   }
 }
@@ -155,9 +175,27 @@ async function baselines(): Promise<void> {
 async function emulatorMemory(): Promise<void> {
   const server = await launchEmulator({ keys: 10_000 });
   const srv = "emulator (Node, memory)";
-  await measure(server.url, { group: "emulator", name: "GetKeyPolicy", server: srv, requests: getKeyPolicy(tenKeys), expect: "key-default-1" }, server.child.pid);
-  await measure(server.url, { group: "emulator", name: "PutKeyPolicy", server: srv, requests: putKeyPolicy(tenKeys, POLICY) }, server.child.pid);
-  await measure(server.url, { group: "emulator", name: "ListKeys, 10,000 keys, 100 a page", server: srv, requests: listKeysPaginated(10_000), expect: "Truncated" }, server.child.pid);
+  await measure(
+    server.url,
+    { group: "emulator", name: "GetKeyPolicy", server: srv, requests: getKeyPolicy(tenKeys), expect: "key-default-1" },
+    server.child.pid,
+  );
+  await measure(
+    server.url,
+    { group: "emulator", name: "PutKeyPolicy", server: srv, requests: putKeyPolicy(tenKeys, POLICY) },
+    server.child.pid,
+  );
+  await measure(
+    server.url,
+    {
+      group: "emulator",
+      name: "ListKeys, 10,000 keys, 100 a page",
+      server: srv,
+      requests: listKeysPaginated(10_000),
+      expect: "Truncated",
+    },
+    server.child.pid,
+  );
   await stopServer(server);
 
   const dir = await mkdtemp(join(tmpdir(), "keypolicy-bench-ids-"));
@@ -167,13 +205,22 @@ async function emulatorMemory(): Promise<void> {
     const variants: { name: string; options: LaunchOptions; sign: boolean }[] = [
       { name: "GetKeyPolicy --auth sigv4", options: { keys: 10, auth: "sigv4", identitiesFile }, sign: true },
       { name: "GetKeyPolicy --enforce-key-policies", options: { keys: 10, enforceKeyPolicies: true }, sign: false },
-      { name: "GetKeyPolicy --auth sigv4 --enforce-key-policies", options: { keys: 10, auth: "sigv4", identitiesFile, enforceKeyPolicies: true }, sign: true },
+      {
+        name: "GetKeyPolicy --auth sigv4 --enforce-key-policies",
+        options: { keys: 10, auth: "sigv4", identitiesFile, enforceKeyPolicies: true },
+        sign: true,
+      },
     ];
     for (const variant of variants) {
       const s = await launchEmulator(variant.options);
       if (variant.sign) {
         // A verifier must refuse a wrong signature, or the figure would not include verification.
-        const [request] = await signAll(getKeyPolicy(tenKeys.slice(0, 1))(s.url), { ...CREDENTIALS, secretAccessKey: "wrong" }, REGION, new Date());
+        const [request] = await signAll(
+          getKeyPolicy(tenKeys.slice(0, 1))(s.url),
+          { ...CREDENTIALS, secretAccessKey: "wrong" },
+          REGION,
+          new Date(),
+        );
         const refused = request ? (await probe(s.url, request)).status !== 200 : false;
         if (!refused) {
           unavailable("emulator", variant.name, srv, "a request with a wrong signature was answered 200");
@@ -182,7 +229,11 @@ async function emulatorMemory(): Promise<void> {
         }
       }
       const requests = variant.sign ? signed(getKeyPolicy(tenKeys)) : getKeyPolicy(tenKeys);
-      await measure(s.url, { group: "emulator", name: variant.name, server: srv, requests, expect: "key-default-1" }, s.child.pid);
+      await measure(
+        s.url,
+        { group: "emulator", name: variant.name, server: srv, requests, expect: "key-default-1" },
+        s.child.pid,
+      );
       await stopServer(s);
     }
   } finally {
@@ -197,13 +248,29 @@ async function emulatorSqlite(): Promise<void> {
   try {
     // The keys go in through a seed file (applySeed → the store API), as a user's would.
     const seedFile = join(dataDir, "seed.json");
-    const keys = Array.from({ length: 10_000 }, (_, i) => ({ KeyId: benchKeyId(i), AccountId: ACCOUNT_ID, Region: REGION }));
+    const keys = Array.from({ length: 10_000 }, (_, i) => ({
+      KeyId: benchKeyId(i),
+      AccountId: ACCOUNT_ID,
+      Region: REGION,
+    }));
     await writeFile(seedFile, JSON.stringify({ keys }));
     const options: LaunchOptions = { store: "sqlite", dataDir, seedFile };
     const server = await launchEmulator(options);
-    await measure(server.url, { group: "sqlite", name: names[0]!, server: srv, requests: getKeyPolicy(tenKeys), expect: "key-default-1" }, server.child.pid);
-    await measure(server.url, { group: "sqlite", name: names[1]!, server: srv, requests: putKeyPolicy(tenKeys, POLICY) }, server.child.pid);
-    await measure(server.url, { group: "sqlite", name: names[2]!, server: srv, requests: listKeysPaginated(10_000), expect: "Truncated" }, server.child.pid);
+    await measure(
+      server.url,
+      { group: "sqlite", name: names[0]!, server: srv, requests: getKeyPolicy(tenKeys), expect: "key-default-1" },
+      server.child.pid,
+    );
+    await measure(
+      server.url,
+      { group: "sqlite", name: names[1]!, server: srv, requests: putKeyPolicy(tenKeys, POLICY) },
+      server.child.pid,
+    );
+    await measure(
+      server.url,
+      { group: "sqlite", name: names[2]!, server: srv, requests: listKeysPaginated(10_000), expect: "Truncated" },
+      server.child.pid,
+    );
     await stopServer(server);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -235,8 +302,16 @@ async function moto(): Promise<void> {
     }
     kms.destroy();
     // moto routes by the SigV4 credential scope (an unsigned request goes to S3), so its requests are signed too.
-    await measure(url, { group: "peer", name: "GetKeyPolicy", server: srv, requests: signed(getKeyPolicy(keyIds)), expect: "Statement" }, child.pid);
-    await measure(url, { group: "peer", name: "PutKeyPolicy", server: srv, requests: signed(putKeyPolicy(keyIds, POLICY)) }, child.pid);
+    await measure(
+      url,
+      { group: "peer", name: "GetKeyPolicy", server: srv, requests: signed(getKeyPolicy(keyIds)), expect: "Statement" },
+      child.pid,
+    );
+    await measure(
+      url,
+      { group: "peer", name: "PutKeyPolicy", server: srv, requests: signed(putKeyPolicy(keyIds, POLICY)) },
+      child.pid,
+    );
   } finally {
     child.kill("SIGTERM");
   }
@@ -270,7 +345,17 @@ async function main(): Promise<void> {
       for (const [keys, server] of memory.servers) {
         const ids = Array.from({ length: 10 }, (_, i) => benchKeyId(Math.floor((i * keys) / 10)));
         const name = `GetKeyPolicy, ${keys.toLocaleString("en-US")} keys stored${label}`;
-        await measure(server.url, { group: "flat", name, server: "emulator (Node, memory)", requests: getKeyPolicy(ids), expect: "key-default-1" }, server.child.pid);
+        await measure(
+          server.url,
+          {
+            group: "flat",
+            name,
+            server: "emulator (Node, memory)",
+            requests: getKeyPolicy(ids),
+            expect: "key-default-1",
+          },
+          server.child.pid,
+        );
       }
       await sleep(500);
       const [small, large] = memory.servers.map(([, server]) => server);
@@ -280,7 +365,8 @@ async function main(): Promise<void> {
         memory.rss.extraBytes = memory.rss.withKeysAfterLoadBytes - memory.rss.idleAfterLoadBytes;
       }
       for (const [, server] of memory.servers) await stopServer(server);
-      (results.memory ??= []).push({ ...memory.rss, nodeFlags: nodeFlags.join(" ") });
+      results.memory ??= [];
+      results.memory.push({ ...memory.rss, nodeFlags: nodeFlags.join(" ") });
     }
   }
   if (want("bundle")) {
@@ -294,7 +380,9 @@ async function main(): Promise<void> {
     await stopServer(server);
   }
   results.totalSeconds = Math.round((Date.now() - startedAt) / 1000);
-  results.loadAtEnd = loadavg().map((l) => l.toFixed(2)).join(", ");
+  results.loadAtEnd = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
   await writeFile(join(OUT_DIR, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(join(OUT_DIR, "latest.md"), renderMarkdown(results));
   log(`done in ${results.totalSeconds} s: ${join(OUT_DIR, "latest.md")}`);

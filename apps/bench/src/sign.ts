@@ -29,7 +29,14 @@ export async function signAll(
   region: string,
   now: Date,
 ): Promise<WrkRequest[]> {
-  const signer = new SignatureV4({ service: "kms", region, credentials, sha256: Sha256, uriEscapePath: true, applyChecksum: false });
+  const signer = new SignatureV4({
+    service: "kms",
+    region,
+    credentials,
+    sha256: Sha256,
+    uriEscapePath: true,
+    applyChecksum: false,
+  });
   const signed: WrkRequest[] = [];
   for (const r of requests) {
     const [hostname, port] = (r.headers["Host"] ?? "").split(":");

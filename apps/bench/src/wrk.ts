@@ -79,7 +79,12 @@ end
  *
  * @throws when wrk fails or prints no summary.
  */
-export async function runWrk(url: string, requests: readonly WrkRequest[], load: WrkLoad, warmupSeconds: number): Promise<WrkResult> {
+export async function runWrk(
+  url: string,
+  requests: readonly WrkRequest[],
+  load: WrkLoad,
+  warmupSeconds: number,
+): Promise<WrkResult> {
   const dir = await mkdtemp(join(tmpdir(), "keypolicy-bench-"));
   try {
     const script = join(dir, "requests.lua");

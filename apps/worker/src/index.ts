@@ -1,6 +1,15 @@
 // Cloudflare Worker entry: the emulator app over the D1 binding `DB`. Clock and ids come from the Workers runtime.
 import { createKmsError, encodeErrorResponse, err, ok, type Result } from "@keypolicy/core";
-import { cloudflareSourceIp, createD1Store, createEmulatorApp, type EmulatorConfig, type Identities, parseIdentities, webClock, webIds } from "@keypolicy/emulator";
+import {
+  cloudflareSourceIp,
+  createD1Store,
+  createEmulatorApp,
+  type EmulatorConfig,
+  type Identities,
+  parseIdentities,
+  webClock,
+  webIds,
+} from "@keypolicy/emulator";
 
 /** Bindings, vars and secrets of wrangler.jsonc. */
 export interface Env {
@@ -21,7 +30,10 @@ const apps = new WeakMap<Env, Fetch>();
 export default {
   fetch(request, env) {
     let fetch = apps.get(env);
-    if (fetch === undefined) apps.set(env, (fetch = createWorkerFetch(env)));
+    if (fetch === undefined) {
+      fetch = createWorkerFetch(env);
+      apps.set(env, fetch);
+    }
     return fetch(request);
   },
 } satisfies ExportedHandler<Env>;
@@ -59,7 +71,11 @@ function securityConfig(env: Env): Result<Pick<EmulatorConfig, "auth" | "enforce
   const enforce = env.KEYPOLICY_ENFORCE_KEY_POLICIES;
   // [DEC] Only true or false (a string var, or a JSON boolean var): a typo must not turn enforcement off silently.
   if (enforce !== undefined && !["true", "false", true, false].includes(enforce)) {
-    problems.push({ variable: "KEYPOLICY_ENFORCE_KEY_POLICIES", where: "KEYPOLICY_ENFORCE_KEY_POLICIES", message: "must be true or false" });
+    problems.push({
+      variable: "KEYPOLICY_ENFORCE_KEY_POLICIES",
+      where: "KEYPOLICY_ENFORCE_KEY_POLICIES",
+      message: "must be true or false",
+    });
   }
   let auth: EmulatorConfig["auth"] = { mode: "none" };
   if (env.KEYPOLICY_IDENTITIES !== undefined) {
@@ -82,12 +98,20 @@ function readIdentities(text: string): Result<Identities, Problem[]> {
     value = JSON.parse(text);
   } catch {
     // Not JSON.parse's message: it quotes the text, which holds secrets.
-    return err([{ variable, where: variable, message: "must be an identities document in JSON (see docs/security.md)" }]);
+    return err([
+      { variable, where: variable, message: "must be an identities document in JSON (see docs/security.md)" },
+    ]);
   }
   const identities = parseIdentities(value);
   if (identities.success) return identities;
   // parseIdentities' paths and messages name members and rules, never values.
-  return err(identities.error.map((p) => ({ variable, where: p.path === "(file)" ? variable : `${variable} ${p.path}`, message: p.message })));
+  return err(
+    identities.error.map((p) => ({
+      variable,
+      where: p.path === "(file)" ? variable : `${variable} ${p.path}`,
+      message: p.message,
+    })),
+  );
 }
 
 const WHAT: Record<Variable, string> = {

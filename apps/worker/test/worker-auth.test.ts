@@ -4,7 +4,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { CreateKeyCommand, DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
+import {
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  KMSClient,
+  ListKeysCommand,
+} from "@aws-sdk/client-kms";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { alice, DEFAULT_POLICY, failure, MISMATCH } from "./support/auth-fixtures.js";
 import { migratedCopy, startWorker, type WorkerOptions, type WorkerTarget } from "./support/worker-target.js";
@@ -12,11 +18,16 @@ import { migratedCopy, startWorker, type WorkerOptions, type WorkerTarget } from
 /** The identities document as `wrangler secret put KEYPOLICY_IDENTITIES < identities.json` stores it. */
 const IDENTITIES = JSON.stringify({
   regions: ["us-east-2"],
-  identities: [{ AccessKeyId: alice.accessKeyId, SecretAccessKey: alice.secretAccessKey, PrincipalArn: alice.principalArn }],
+  identities: [
+    { AccessKeyId: alice.accessKeyId, SecretAccessKey: alice.secretAccessKey, PrincipalArn: alice.principalArn },
+  ],
 });
 
 /** Starts the Worker with `bindings` on its own D1 copy for one describe block; answers a getter for it. */
-function workerFor(bindings: Record<string, string>, options: Omit<WorkerOptions, "bindings"> = {}): () => WorkerTarget {
+function workerFor(
+  bindings: Record<string, string>,
+  options: Omit<WorkerOptions, "bindings"> = {},
+): () => WorkerTarget {
   let dir: string;
   let worker: WorkerTarget;
   beforeAll(async () => {
@@ -54,7 +65,13 @@ const denyAlice = (action: string) =>
   JSON.stringify({
     Version: "2012-10-17",
     Statement: [
-      { Sid: "Root", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" },
+      {
+        Sid: "Root",
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::111122223333:root" },
+        Action: "kms:*",
+        Resource: "*",
+      },
       { Sid: "NotAlice", Effect: "Deny", Principal: { AWS: alice.principalArn }, Action: action, Resource: "*" },
     ],
   });
@@ -81,7 +98,10 @@ describe("Worker with KEYPOLICY_IDENTITIES and KEYPOLICY_ENFORCE_KEY_POLICIES=tr
   it("refuses an unsigned request with MissingAuthenticationTokenException", async () => {
     const response = await unsigned(worker());
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ __type: "MissingAuthenticationTokenException", message: "Missing Authentication Token" });
+    expect(await response.json()).toEqual({
+      __type: "MissingAuthenticationTokenException",
+      message: "Missing Authentication Token",
+    });
   });
 
   it("refuses the signing identity what the key policy denies it, with AccessDeniedException", async () => {
@@ -94,7 +114,9 @@ describe("Worker with KEYPOLICY_IDENTITIES and KEYPOLICY_ENFORCE_KEY_POLICIES=tr
       status: 400,
     });
     // Only that action: the policy still lets alice read it.
-    expect((await kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: "default" }))).Policy).toContain('"Sid" : "NotAlice"');
+    expect((await kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: "default" }))).Policy).toContain(
+      '"Sid" : "NotAlice"',
+    );
   });
 });
 
@@ -114,14 +136,20 @@ describe("Worker with an invalid KEYPOLICY_IDENTITIES", () => {
   let stderr = "";
   // Valid JSON, but alice's ARN is not an IAM ARN and the secret is not allowed to show anywhere.
   const secret = "do-not-print-this-secret-0000000000000";
-  const invalid = JSON.stringify({ identities: [{ AccessKeyId: alice.accessKeyId, SecretAccessKey: secret, PrincipalArn: "alice" }] });
+  const invalid = JSON.stringify({
+    identities: [{ AccessKeyId: alice.accessKeyId, SecretAccessKey: secret, PrincipalArn: "alice" }],
+  });
   const worker = workerFor(
     { KEYPOLICY_IDENTITIES: invalid, KEYPOLICY_ENFORCE_KEY_POLICIES: "true" },
-    { handleRuntimeStdio: (_stdout: Readable, err: Readable) => void err.on("data", (chunk) => (stderr += String(chunk))) },
+    {
+      handleRuntimeStdio: (_stdout: Readable, err: Readable) =>
+        void err.on("data", (chunk) => (stderr += String(chunk))),
+    },
   );
   const expected = {
     __type: "KMSInternalException",
-    message: "The Worker's identities configuration (KEYPOLICY_IDENTITIES) is invalid; the problems are listed in the Worker's logs.",
+    message:
+      "The Worker's identities configuration (KEYPOLICY_IDENTITIES) is invalid; the problems are listed in the Worker's logs.",
   };
 
   it.each([
@@ -147,7 +175,9 @@ describe("Worker with an invalid KEYPOLICY_IDENTITIES", () => {
     // workerd writes console.error asynchronously to its stderr: wait for the line (bounded generously: a loaded
     // machine may take well over a second; the old 1 s bound made this test flaky).
     await vi.waitFor(() => expect(stderr).toContain("PrincipalArn"), { timeout: 15_000, interval: 20 });
-    expect(stderr).toContain("keypolicy: KEYPOLICY_IDENTITIES identities[0].PrincipalArn: must be an IAM root, user or role ARN");
+    expect(stderr).toContain(
+      "keypolicy: KEYPOLICY_IDENTITIES identities[0].PrincipalArn: must be an IAM root, user or role ARN",
+    );
     expect(stderr.match(/keypolicy: KEYPOLICY_IDENTITIES/g)).toHaveLength(1);
     expect(stderr).not.toContain(secret);
   });
@@ -156,8 +186,14 @@ describe("Worker with an invalid KEYPOLICY_IDENTITIES", () => {
 describe("Worker with identities that are not JSON and KEYPOLICY_ENFORCE_KEY_POLICIES=yes", () => {
   let stderr = "";
   const worker = workerFor(
-    { KEYPOLICY_IDENTITIES: `identities:\n  - SecretAccessKey: yaml-is-not-read-${"0".repeat(20)}`, KEYPOLICY_ENFORCE_KEY_POLICIES: "yes" },
-    { handleRuntimeStdio: (_stdout: Readable, err: Readable) => void err.on("data", (chunk) => (stderr += String(chunk))) },
+    {
+      KEYPOLICY_IDENTITIES: `identities:\n  - SecretAccessKey: yaml-is-not-read-${"0".repeat(20)}`,
+      KEYPOLICY_ENFORCE_KEY_POLICIES: "yes",
+    },
+    {
+      handleRuntimeStdio: (_stdout: Readable, err: Readable) =>
+        void err.on("data", (chunk) => (stderr += String(chunk))),
+    },
   );
 
   it("answers 500 naming both settings, and logs why each is wrong without quoting the document", async () => {

@@ -2,7 +2,13 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateKeyCommand, GetKeyPolicyCommand, KMSClient, ListKeysCommand, PutKeyPolicyCommand } from "@aws-sdk/client-kms";
+import {
+  CreateKeyCommand,
+  GetKeyPolicyCommand,
+  KMSClient,
+  ListKeysCommand,
+  PutKeyPolicyCommand,
+} from "@aws-sdk/client-kms";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations } from "./support/migrations.js";
 import { migratedCopy, startWorker } from "./support/worker-target.js";
@@ -12,7 +18,12 @@ const root = mkdtempSync(join(tmpdir(), "keypolicy-worker-persist-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const client = (endpoint: string): KMSClient =>
-  new KMSClient({ endpoint, region: "ap-southeast-2", credentials: { accessKeyId: "777788889999", secretAccessKey: "s" }, maxAttempts: 1 });
+  new KMSClient({
+    endpoint,
+    region: "ap-southeast-2",
+    credentials: { accessKeyId: "777788889999", secretAccessKey: "s" },
+    maxAttempts: 1,
+  });
 
 describe("the Worker's D1 state across a Miniflare restart", () => {
   it("gets its schema from the emulator's migrations, applied by wrangler and recorded in d1_migrations", async () => {
@@ -22,7 +33,11 @@ describe("the Worker's D1 state across a Miniflare restart", () => {
     try {
       const db = await worker.mf.getD1Database("DB");
       const { results } = await db.prepare("SELECT name FROM d1_migrations ORDER BY id").all<{ name: string }>();
-      expect(results.map((r) => r.name)).toEqual(readdirSync(MIGRATIONS).filter((f) => f.endsWith(".sql")).sort());
+      expect(results.map((r) => r.name)).toEqual(
+        readdirSync(MIGRATIONS)
+          .filter((f) => f.endsWith(".sql"))
+          .sort(),
+      );
     } finally {
       await worker.close();
     }
@@ -39,8 +54,15 @@ describe("the Worker's D1 state across a Miniflare restart", () => {
     const kms1 = client(first.endpoint);
     const ids: string[] = [];
     try {
-      for (let i = 0; i < 3; i++) ids.push((await kms1.send(new CreateKeyCommand({ Description: `k${i}` }))).KeyMetadata?.KeyId as string);
-      await kms1.send(new PutKeyPolicyCommand({ KeyId: ids[1] as string, Policy: '{"Version":"2012-10-17","Id":"after-restart","Statement":[{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777788889999:root"},"Action":"kms:*","Resource":"*"}]}' }));
+      for (let i = 0; i < 3; i++)
+        ids.push((await kms1.send(new CreateKeyCommand({ Description: `k${i}` }))).KeyMetadata?.KeyId as string);
+      await kms1.send(
+        new PutKeyPolicyCommand({
+          KeyId: ids[1] as string,
+          Policy:
+            '{"Version":"2012-10-17","Id":"after-restart","Statement":[{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777788889999:root"},"Action":"kms:*","Resource":"*"}]}',
+        }),
+      );
     } finally {
       kms1.destroy();
       await first.close();
@@ -51,7 +73,9 @@ describe("the Worker's D1 state across a Miniflare restart", () => {
     try {
       expect((await kms2.send(new ListKeysCommand({}))).Keys?.map((k) => k.KeyId)).toEqual(ids);
       expect((await kms2.send(new GetKeyPolicyCommand({ KeyId: ids[1] as string }))).Policy).toBe(policy);
-      expect((await kms2.send(new GetKeyPolicyCommand({ KeyId: ids[0] as string }))).Policy).toContain('"AWS" : "arn:aws:iam::777788889999:root"');
+      expect((await kms2.send(new GetKeyPolicyCommand({ KeyId: ids[0] as string }))).Policy).toContain(
+        '"AWS" : "arn:aws:iam::777788889999:root"',
+      );
     } finally {
       kms2.destroy();
       await second.close();

@@ -1,5 +1,10 @@
 import { KMSClient } from "@aws-sdk/client-kms";
-import { createSdkTarget, describeKmsContract, describeWireHygiene, EMULATOR_DEFAULTS } from "@keypolicy/contract-tests";
+import {
+  createSdkTarget,
+  describeKmsContract,
+  describeWireHygiene,
+  EMULATOR_DEFAULTS,
+} from "@keypolicy/contract-tests";
 import { afterAll } from "vitest";
 import { createWorkerTarget, workerBundle } from "./support/worker-target.js";
 

@@ -73,10 +73,14 @@ export const AWS_OPTIONS: readonly OptionSpec[] = [
       "services section (kms = / endpoint_url =), the profile's endpoint_url, then AWS KMS; " +
       "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true (or the profile's ignore_configured_endpoint_urls) skips all but this flag",
   },
-  { flags: "--region <region>", description: "AWS region; default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region" },
+  {
+    flags: "--region <region>",
+    description: "AWS region; default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region",
+  },
   {
     flags: "--profile <name>",
-    description: "a profile of the shared config/credentials files (its region, credentials and endpoint_url); default: AWS_PROFILE, then default",
+    description:
+      "a profile of the shared config/credentials files (its region, credentials and endpoint_url); default: AWS_PROFILE, then default",
   },
   {
     flags: "--output <format>",
@@ -91,7 +95,8 @@ export const AWS_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: "--cli-read-timeout <seconds>",
-    description: "most seconds to wait for data on a connection (each attempt; the SDK retries twice); 0 waits forever. On timeout: exit 255",
+    description:
+      "most seconds to wait for data on a connection (each attempt; the SDK retries twice); 0 waits forever. On timeout: exit 255",
     defaultValue: 60,
     parse: parseTimeoutSeconds,
   },
@@ -104,7 +109,10 @@ const KEY_ID: OptionSpec = {
   description: "key ID, key ARN, alias name (alias/…) or alias ARN",
   required: true,
 };
-const POLICY_NAME: OptionSpec = { flags: "--policy-name <name>", description: "policy name; KMS has one: default (the default)" };
+const POLICY_NAME: OptionSpec = {
+  flags: "--policy-name <name>",
+  description: "policy name; KMS has one: default (the default)",
+};
 
 /** Every command of keypolicy. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -121,16 +129,29 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { flags: "--host <host>", description: "interface to listen on", defaultValue: "127.0.0.1" },
       { flags: "--port <port>", description: "TCP port; 0 picks a free one", defaultValue: 4566, parse: parsePort },
-      { flags: "--seed <file>", description: "YAML or JSON file of keys and aliases to create at start-up (existing ones are kept)" },
-      { flags: "--seed-overwrite", description: "with --data-dir: reset keys and aliases the seed names to the seed's values" },
-      { flags: "--region <region>", description: "region of requests without a SigV4 credential scope (default us-east-1)" },
+      {
+        flags: "--seed <file>",
+        description: "YAML or JSON file of keys and aliases to create at start-up (existing ones are kept)",
+      },
+      {
+        flags: "--seed-overwrite",
+        description: "with --data-dir: reset keys and aliases the seed names to the seed's values",
+      },
+      {
+        flags: "--region <region>",
+        description: "region of requests without a SigV4 credential scope (default us-east-1)",
+      },
       {
         flags: "--account-id <id>",
         description: "account of callers whose access key is not an account ID (default 111122223333)",
         parse: parseAccountId,
       },
       { flags: "--data-dir <dir>", description: "keep keys on disk in this directory (default: in memory)" },
-      { flags: "--auth <mode>", description: "none: any signature is accepted; sigv4: verify signatures", choices: ["none", "sigv4"] },
+      {
+        flags: "--auth <mode>",
+        description: "none: any signature is accepted; sigv4: verify signatures",
+        choices: ["none", "sigv4"],
+      },
       { flags: "--identities <file>", description: "access keys and principals accepted with --auth sigv4" },
       { flags: "--enforce-key-policies", description: "authorize every request with the key's policy" },
       {
@@ -141,7 +162,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       {
         flags: "--log-requests",
-        description: "log one line per request on stderr: operation, status, error, account, region, duration (5xx are always logged)",
+        description:
+          "log one line per request on stderr: operation, status, error, account, region, duration (5xx are always logged)",
       },
     ],
     examples: [
@@ -155,7 +177,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "get-key-policy",
     summary: "print a KMS key's key policy (like aws kms get-key-policy)",
     description:
-      "Calls GetKeyPolicy. With --output json (the default) prints {\"Policy\": …, \"PolicyName\": …} as the AWS CLI does; " +
+      'Calls GetKeyPolicy. With --output json (the default) prints {"Policy": …, "PolicyName": …} as the AWS CLI does; ' +
       "with --output text prints the policy document alone, as `aws kms get-key-policy --query Policy --output text`. " +
       "Malformed input is refused before any request with the error KMS would send.",
     options: [KEY_ID, POLICY_NAME, ...AWS_OPTIONS],
@@ -171,9 +193,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Calls PutKeyPolicy. Prints nothing on success. --policy takes the document or file://PATH.",
     options: [
       KEY_ID,
-      { flags: "--policy <policy>", description: "the policy document (JSON), or file://PATH to read it from a file", required: true },
+      {
+        flags: "--policy <policy>",
+        description: "the policy document (JSON), or file://PATH to read it from a file",
+        required: true,
+      },
       POLICY_NAME,
-      { flags: "--bypass-policy-lockout-safety-check", description: "skip KMS's check that you can still change the policy" },
+      {
+        flags: "--bypass-policy-lockout-safety-check",
+        description: "skip KMS's check that you can still change the policy",
+      },
       { flags: "--no-bypass-policy-lockout-safety-check", description: "keep the check (sends false)" },
       ...AWS_OPTIONS,
     ],
@@ -186,9 +215,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "list-key-policies",
     summary: "list the names of a KMS key's policies (like aws kms list-key-policies)",
-    description: "Calls ListKeyPolicies, following every page, and prints {\"PolicyNames\": [...]} as the AWS CLI does.",
+    description: 'Calls ListKeyPolicies, following every page, and prints {"PolicyNames": [...]} as the AWS CLI does.',
     options: [KEY_ID, ...AWS_OPTIONS],
-    examples: ["keypolicy list-key-policies --key-id alias/ExampleAlias --endpoint-url http://127.0.0.1:4566 --region us-east-2"],
-    run: action<ListKeyPoliciesOptions>(async () => (await import("./commands/list-key-policies.js")).listKeyPoliciesCommand),
+    examples: [
+      "keypolicy list-key-policies --key-id alias/ExampleAlias --endpoint-url http://127.0.0.1:4566 --region us-east-2",
+    ],
+    run: action<ListKeyPoliciesOptions>(
+      async () => (await import("./commands/list-key-policies.js")).listKeyPoliciesCommand,
+    ),
   },
 ];

@@ -106,8 +106,16 @@ function createOption(optionSpec: OptionSpec): Option {
   return option;
 }
 
-function addCommand(program: Command, spec: CommandSpec, run: (options: Record<string, unknown>) => Promise<void>): void {
-  const command = program.command(spec.name).summary(spec.summary).description(spec.description).allowExcessArguments(false);
+function addCommand(
+  program: Command,
+  spec: CommandSpec,
+  run: (options: Record<string, unknown>) => Promise<void>,
+): void {
+  const command = program
+    .command(spec.name)
+    .summary(spec.summary)
+    .description(spec.description)
+    .allowExcessArguments(false);
   for (const optionSpec of spec.options) command.addOption(createOption(optionSpec));
   const examples = spec.examples.map((line) => `  $ ${line}`).join("\n");
   command.addHelpText("after", `\nExamples:\n${examples}\n\n${EXIT_CODES_HELP}\n`);

@@ -4,7 +4,9 @@ import { guardStandardStreams } from "./std-streams.js";
 
 /** A stream whose every write fails with `code`, as Node's stdout does on a closed pipe or a full disk. */
 function failing(code: string): Writable {
-  return new Writable({ write: (_chunk, _encoding, callback) => callback(Object.assign(new Error(`${code}: failed, write`), { code })) });
+  return new Writable({
+    write: (_chunk, _encoding, callback) => callback(Object.assign(new Error(`${code}: failed, write`), { code })),
+  });
 }
 
 function recording(): { stream: Writable; text: () => string } {
@@ -29,7 +31,11 @@ describe("guardStandardStreams", () => {
     await settle();
     writers.stdout("two");
     await settle();
-    expect({ stderr: stderr.text(), failures, exitCode: writers.exitCode(254) }).toEqual({ stderr: "", failures: [], exitCode: 254 });
+    expect({ stderr: stderr.text(), failures, exitCode: writers.exitCode(254) }).toEqual({
+      stderr: "",
+      failures: [],
+      exitCode: 254,
+    });
   });
 
   it.each([

@@ -29,7 +29,11 @@ export interface StandardWriters {
  *
  * @param onFailure called with the exit code when standard output fails (the command may have returned already).
  */
-export function guardStandardStreams(stdout: Writable, stderr: Writable, onFailure: (exitCode: number) => void): StandardWriters {
+export function guardStandardStreams(
+  stdout: Writable,
+  stderr: Writable,
+  onFailure: (exitCode: number) => void,
+): StandardWriters {
   let stdoutBroken = false;
   let stderrBroken = false;
   let failed = false;

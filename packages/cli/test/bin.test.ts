@@ -18,17 +18,19 @@ function exited(child: ChildProcess, ms = 15_000) {
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`no exit after ${ms} ms; stderr: ${stderr}`));
-    }, ms);
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      // "exit" may come before the pipes are drained; "close" follows once they are.
-      child.on("close", () => resolve({ code, signal, stdout, stderr }));
-    });
-  });
+  return new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        reject(new Error(`no exit after ${ms} ms; stderr: ${stderr}`));
+      }, ms);
+      child.on("exit", (code, signal) => {
+        clearTimeout(timer);
+        // "exit" may come before the pipes are drained; "close" follows once they are.
+        child.on("close", () => resolve({ code, signal, stdout, stderr }));
+      });
+    },
+  );
 }
 
 function firstLine(child: ChildProcess, ms = 15_000): Promise<string> {
@@ -100,7 +102,15 @@ describe("the built bin's standard streams", () => {
   });
   afterAll(() => server.close());
 
-  const getKeyPolicy = () => ["get-key-policy", "--key-id", DEMO_KEY_ID, "--endpoint-url", server.url, "--region", "us-east-2"];
+  const getKeyPolicy = () => [
+    "get-key-policy",
+    "--key-id",
+    DEMO_KEY_ID,
+    "--endpoint-url",
+    server.url,
+    "--region",
+    "us-east-2",
+  ];
   const NO_NODE_TRACE = /^\s+at |node:internal|Unhandled 'error' event/m;
 
   it.each([
@@ -118,19 +128,22 @@ describe("the built bin's standard streams", () => {
   it.runIf(existsSync("/dev/full")).each([
     ["--help", () => ["--help"]],
     ["get-key-policy", getKeyPolicy],
-  ])("ends %s with one line on stderr and exit code 255 when standard output is full (> /dev/full)", async (_, argv) => {
-    const full = openSync("/dev/full", "w");
-    try {
-      const child = spawn(process.execPath, [BIN, ...argv()], { env: childEnv(), stdio: ["ignore", full, "pipe"] });
-      const result = await exited(child);
-      expect(result.stderr).not.toMatch(NO_NODE_TRACE);
-      expect(result).toMatchObject({
-        code: 255,
-        signal: null,
-        stderr: "\nCould not write to standard output: No space left on device (ENOSPC)\n",
-      });
-    } finally {
-      closeSync(full);
-    }
-  });
+  ])(
+    "ends %s with one line on stderr and exit code 255 when standard output is full (> /dev/full)",
+    async (_, argv) => {
+      const full = openSync("/dev/full", "w");
+      try {
+        const child = spawn(process.execPath, [BIN, ...argv()], { env: childEnv(), stdio: ["ignore", full, "pipe"] });
+        const result = await exited(child);
+        expect(result.stderr).not.toMatch(NO_NODE_TRACE);
+        expect(result).toMatchObject({
+          code: 255,
+          signal: null,
+          stderr: "\nCould not write to standard output: No space left on device (ENOSPC)\n",
+        });
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 });

@@ -31,7 +31,16 @@ describe("credentials and region from the shared files", () => {
     ["--profile", ["--profile", "demo"], {}],
     ["AWS_PROFILE", [], { AWS_PROFILE: "demo" }],
   ])("reads the region and credentials of the profile named by %s", async (_, flags, env) => {
-    const argv = ["get-key-policy", "--key-id", DEMO_KEY_ID, "--endpoint-url", server.url, "--output", "text", ...flags];
+    const argv = [
+      "get-key-policy",
+      "--key-id",
+      DEMO_KEY_ID,
+      "--endpoint-url",
+      server.url,
+      "--output",
+      "text",
+      ...flags,
+    ];
     const { code, stdout, stderr } = await run(argv, { ...files, ...env });
     expect(stderr).toBe("");
     expect(code).toBe(0);

@@ -26,7 +26,10 @@ const CREDENTIALS = ["default", "emulator", "aws", "p"]
 /** Writes a config file (the `EMULATOR` placeholder becomes the emulator's URL) and a credentials file. */
 function sharedFiles(config: string): { AWS_CONFIG_FILE: string; AWS_SHARED_CREDENTIALS_FILE: string } {
   fileCount += 1;
-  const files = { AWS_CONFIG_FILE: join(dir, `config-${fileCount}`), AWS_SHARED_CREDENTIALS_FILE: join(dir, `credentials-${fileCount}`) };
+  const files = {
+    AWS_CONFIG_FILE: join(dir, `config-${fileCount}`),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, `credentials-${fileCount}`),
+  };
   writeFileSync(files.AWS_CONFIG_FILE, config.replaceAll("EMULATOR", server.url));
   writeFileSync(files.AWS_SHARED_CREDENTIALS_FILE, CREDENTIALS);
   return files;
@@ -45,7 +48,11 @@ async function getKeyPolicy(flags: string[], env: Record<string, string>) {
 }
 
 const ANSWERED = { code: 0, stdout: `${DEMO_DEFAULT_POLICY}\n`, stderr: "" };
-const notAnswered = (url: string) => ({ code: 255, stdout: "", stderr: `\nCould not connect to the endpoint URL: "${url}/"\n` });
+const notAnswered = (url: string) => ({
+  code: 255,
+  stdout: "",
+  stderr: `\nCould not connect to the endpoint URL: "${url}/"\n`,
+});
 
 describe("a profile's endpoint_url, as AWS CLI v2 reads it", () => {
   const config = `[default]\nendpoint_url = ${UNREACHABLE}\n\n[profile emulator]\nendpoint_url = EMULATOR\n`;
@@ -74,7 +81,9 @@ describe("the order of configured endpoints", () => {
   });
 
   it("falls back to the profile's endpoint_url when the services section has no kms entry", async () => {
-    const files = sharedFiles("[profile p]\nservices = local\nendpoint_url = EMULATOR\n\n[services local]\ns3 =\n  endpoint_url = http://127.0.0.1:1\n");
+    const files = sharedFiles(
+      "[profile p]\nservices = local\nendpoint_url = EMULATOR\n\n[services local]\ns3 =\n  endpoint_url = http://127.0.0.1:1\n",
+    );
     expect(await getKeyPolicy(["--profile", "p"], files)).toEqual(ANSWERED);
   });
 
@@ -100,7 +109,8 @@ describe("the order of configured endpoints", () => {
     expect(await getKeyPolicy(["--profile", "p"], files)).toEqual({
       code: 255,
       stdout: "",
-      stderr: '\nThe profile is configured to use the services section but the "nowhere" services configuration does not exist.\n',
+      stderr:
+        '\nThe profile is configured to use the services section but the "nowhere" services configuration does not exist.\n',
     });
   });
 
@@ -112,12 +122,24 @@ describe("the order of configured endpoints", () => {
 
 describe("ignoring configured endpoints", () => {
   it.each([
-    ["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true", "[profile p]\nendpoint_url = http://127.0.0.1:1\n", { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" }],
-    ["ignore_configured_endpoint_urls = true", "[profile p]\nendpoint_url = http://127.0.0.1:1\nignore_configured_endpoint_urls = true\n", {}],
+    [
+      "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true",
+      "[profile p]\nendpoint_url = http://127.0.0.1:1\n",
+      { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" },
+    ],
+    [
+      "ignore_configured_endpoint_urls = true",
+      "[profile p]\nendpoint_url = http://127.0.0.1:1\nignore_configured_endpoint_urls = true\n",
+      {},
+    ],
   ])("still honours --endpoint-url with %s", async (_, config, env) => {
     const files = sharedFiles(config);
-    expect(await getKeyPolicy(["--profile", "p", "--endpoint-url", server.url], { ...files, ...env, AWS_ENDPOINT_URL_KMS: UNREACHABLE })).toEqual(
-      ANSWERED,
-    );
+    expect(
+      await getKeyPolicy(["--profile", "p", "--endpoint-url", server.url], {
+        ...files,
+        ...env,
+        AWS_ENDPOINT_URL_KMS: UNREACHABLE,
+      }),
+    ).toEqual(ANSWERED);
   });
 });

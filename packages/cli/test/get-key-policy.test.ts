@@ -59,7 +59,15 @@ describe("keypolicy get-key-policy", () => {
     ["a key ARN", `arn:aws:kms:us-east-2:111122223333:key/${DEMO_KEY_ID}`],
     ["an alias ARN", "arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias"],
   ])("resolves %s to the key", async (_, keyId) => {
-    const { code, stdout } = await run(["get-key-policy", "--key-id", keyId, "--policy-name", "default", "--output", "text"]);
+    const { code, stdout } = await run([
+      "get-key-policy",
+      "--key-id",
+      keyId,
+      "--policy-name",
+      "default",
+      "--output",
+      "text",
+    ]);
     expect(code).toBe(0);
     expect(stdout).toBe(`${DEMO_DEFAULT_POLICY}\n`);
   });
@@ -93,8 +101,18 @@ describe("keypolicy get-key-policy", () => {
       "ValidationException",
       "1 validation error detected: Value 'my-policy' at 'policyName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w]+",
     ],
-    ["a policy name other than default", ["--key-id", DEMO_KEY_ID, "--policy-name", "other"], "NotFoundException", "No such policy exists"],
-    ["a key ARN of another region", ["--key-id", `arn:aws:kms:us-west-2:111122223333:key/${DEMO_KEY_ID}`], "NotFoundException", "Invalid arn us-west-2"],
+    [
+      "a policy name other than default",
+      ["--key-id", DEMO_KEY_ID, "--policy-name", "other"],
+      "NotFoundException",
+      "No such policy exists",
+    ],
+    [
+      "a key ARN of another region",
+      ["--key-id", `arn:aws:kms:us-west-2:111122223333:key/${DEMO_KEY_ID}`],
+      "NotFoundException",
+      "Invalid arn us-west-2",
+    ],
   ])("reports %s with exit code 254", async (_, flags, name, message) => {
     const result = await run(["get-key-policy", ...flags]);
     expect(result).toEqual({
@@ -109,11 +127,26 @@ describe("where keypolicy sends requests", () => {
   const unreachable = "http://127.0.0.1:1";
 
   it.each([
-    ["AWS_ENDPOINT_URL_KMS before AWS_ENDPOINT_URL", [], () => ({ AWS_ENDPOINT_URL_KMS: server.url, AWS_ENDPOINT_URL: unreachable })],
+    [
+      "AWS_ENDPOINT_URL_KMS before AWS_ENDPOINT_URL",
+      [],
+      () => ({ AWS_ENDPOINT_URL_KMS: server.url, AWS_ENDPOINT_URL: unreachable }),
+    ],
     ["AWS_ENDPOINT_URL alone", [], () => ({ AWS_ENDPOINT_URL: server.url })],
-    ["--endpoint-url before both variables", ["--endpoint-url", "SERVER"], () => ({ AWS_ENDPOINT_URL_KMS: unreachable, AWS_ENDPOINT_URL: unreachable })],
+    [
+      "--endpoint-url before both variables",
+      ["--endpoint-url", "SERVER"],
+      () => ({ AWS_ENDPOINT_URL_KMS: unreachable, AWS_ENDPOINT_URL: unreachable }),
+    ],
   ])("honours %s", async (_, flags, env) => {
-    const argv = ["get-key-policy", "--key-id", DEMO_KEY_ID, "--output", "text", ...flags.map((f) => (f === "SERVER" ? server.url : f))];
+    const argv = [
+      "get-key-policy",
+      "--key-id",
+      DEMO_KEY_ID,
+      "--output",
+      "text",
+      ...flags.map((f) => (f === "SERVER" ? server.url : f)),
+    ];
     const { code, stdout } = await run(argv, env());
     expect(code).toBe(0);
     expect(stdout).toBe(`${DEMO_DEFAULT_POLICY}\n`);

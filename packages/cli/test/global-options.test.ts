@@ -80,7 +80,10 @@ describe("global options before the command, as the AWS CLI takes them", () => {
     const config = join(dir, "config");
     const credentials = join(dir, "credentials");
     writeFileSync(config, `[profile emulator]\nregion = ${DEMO_REGION}\nendpoint_url = ${server.url}\n`);
-    writeFileSync(credentials, "[emulator]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = secret\n");
+    writeFileSync(
+      credentials,
+      "[emulator]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = secret\n",
+    );
     const result = await run(argv([]), { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials });
     expect(result).toEqual({ code: 0, stdout: '{\n    "PolicyNames": [\n        "default"\n    ]\n}\n', stderr: "" });
   });
@@ -111,7 +114,11 @@ describe("global options before the command, as the AWS CLI takes them", () => {
       "option '--cli-read-timeout <seconds>' argument 'soon' is invalid. must be a whole number of seconds (0: no timeout).",
     ],
     ["an unknown flag before the command", ["--bogus", "get-key-policy", "--key-id", "k"], "unknown option '--bogus'"],
-    ["an AWS flag before serve, which does not take it", ["--endpoint-url", "http://x", "serve"], "unknown option '--endpoint-url'"],
+    [
+      "an AWS flag before serve, which does not take it",
+      ["--endpoint-url", "http://x", "serve"],
+      "unknown option '--endpoint-url'",
+    ],
   ])("refuses %s with the usage hint, exit code 252", async (_, argv, message) => {
     expect(await run(argv)).toEqual({ code: 252, stdout: "", stderr: `${USAGE}keypolicy: error: ${message}\n\n` });
   });

@@ -37,7 +37,8 @@ describe("an endpoint whose error body names no error", () => {
     expect(await run("html502")).toEqual({
       code: 254,
       stdout: "",
-      stderr: "\nAn error occurred (502) when calling the GetKeyPolicy operation (reached max retries: 2): Bad Gateway\n",
+      stderr:
+        "\nAn error occurred (502) when calling the GetKeyPolicy operation (reached max retries: 2): Bad Gateway\n",
     });
   });
 

@@ -60,7 +60,12 @@ describe("keypolicy put-key-policy", () => {
   });
 
   it.each([
-    ["a document that is not JSON (the service's empty message, printed as the AWS CLI does)", ["--policy", "not json"], "MalformedPolicyDocumentException", ""],
+    [
+      "a document that is not JSON (the service's empty message, printed as the AWS CLI does)",
+      ["--policy", "not json"],
+      "MalformedPolicyDocumentException",
+      "",
+    ],
     [
       "a policy name outside [\\w]+ (refused before sending)",
       ["--policy", COMPACT_POLICY, "--policy-name", "a b"],
@@ -69,7 +74,7 @@ describe("keypolicy put-key-policy", () => {
     ],
     [
       "a policy with a character outside the model's set (refused before sending)",
-      ["--policy", "{\"Id\":\"€\"}"],
+      ["--policy", '{"Id":"€"}'],
       "ValidationException",
       "1 validation error detected: Value '{\"Id\":\"€\"}' at 'policy' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
     ],
@@ -87,7 +92,8 @@ describe("keypolicy put-key-policy", () => {
     expect(result).toEqual({
       code: 252,
       stdout: "",
-      stderr: "\nError parsing parameter '--policy': Unable to load paramfile file://nope.json: [Errno 2] No such file or directory: 'nope.json'\n",
+      stderr:
+        "\nError parsing parameter '--policy': Unable to load paramfile file://nope.json: [Errno 2] No such file or directory: 'nope.json'\n",
     });
   });
 });

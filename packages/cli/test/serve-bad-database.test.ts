@@ -29,7 +29,9 @@ describe("keypolicy serve --data-dir with a bad database", () => {
     const fake = fakeIo(testEnv(), dir);
     expect(await main(["serve", "--port", "0", "--data-dir", "data"], fake.io)).toBe(1);
     expect(fake.stdout()).toBe("");
-    expect(fake.stderr()).toBe(`keypolicy: ${path} is not a SQLite database: move it away, or use another data directory\n`);
+    expect(fake.stderr()).toBe(
+      `keypolicy: ${path} is not a SQLite database: move it away, or use another data directory\n`,
+    );
   });
 
   it("refuses a database with a damaged page: exit 1, one line naming the file, no stack", async () => {
@@ -45,7 +47,9 @@ describe("keypolicy serve --data-dir with a bad database", () => {
     expect(await main(["serve", "--port", "0", "--data-dir", "data"], fake.io)).toBe(1);
     expect(fake.stdout()).toBe("");
     expect(fake.stderr()).toMatch(
-      new RegExp(`^keypolicy: SQLite database ${path} is damaged \\(PRAGMA quick_check: [^\\n]+\\): restore it from a backup, or move it away to start empty\\n$`),
+      new RegExp(
+        `^keypolicy: SQLite database ${path} is damaged \\(PRAGMA quick_check: [^\\n]+\\): restore it from a backup, or move it away to start empty\\n$`,
+      ),
     );
   });
 

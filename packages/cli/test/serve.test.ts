@@ -3,7 +3,15 @@ import { join } from "node:path";
 import { startNodeServer } from "@keypolicy/emulator-node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
-import { DEMO_DEFAULT_POLICY, DEMO_KEY_ID, DEMO_SEED, fakeIo, isolateProcessEnv, makeTempDir, testEnv } from "./helpers.js";
+import {
+  DEMO_DEFAULT_POLICY,
+  DEMO_KEY_ID,
+  DEMO_SEED,
+  fakeIo,
+  isolateProcessEnv,
+  makeTempDir,
+  testEnv,
+} from "./helpers.js";
 
 const LISTENING = /^keypolicy emulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
 
@@ -13,7 +21,10 @@ beforeAll(() => isolateProcessEnv());
 async function serve(flags: string[], cwd?: string) {
   const fake = fakeIo(testEnv(), cwd);
   const exit = main(["serve", "--port", "0", ...flags], fake.io);
-  const line = await Promise.race([fake.firstLine(), exit.then((code) => Promise.reject(new Error(`exit ${code}: ${fake.stderr()}`)))]);
+  const line = await Promise.race([
+    fake.firstLine(),
+    exit.then((code) => Promise.reject(new Error(`exit ${code}: ${fake.stderr()}`))),
+  ]);
   const match = LISTENING.exec(line);
   if (!match?.[1]) throw new Error(`unexpected line: ${line}`);
   return { fake, exit, url: match[1] };
@@ -32,7 +43,9 @@ describe("keypolicy serve", () => {
     expect(await getPolicy(url, "us-east-2")).toEqual({ code: 0, stdout: `${DEMO_DEFAULT_POLICY}\n`, stderr: "" });
     fake.shutdown("SIGINT");
     expect(await exit).toBe(0);
-    expect(fake.stderr()).toBe(`keypolicy: seed ${DEMO_SEED}: keys: 1 created, 0 kept, 0 overwritten; aliases: 1 created, 0 kept, 0 overwritten\n`);
+    expect(fake.stderr()).toBe(
+      `keypolicy: seed ${DEMO_SEED}: keys: 1 created, 0 kept, 0 overwritten; aliases: 1 created, 0 kept, 0 overwritten\n`,
+    );
     await expect(fetch(url, { method: "POST" })).rejects.toThrow();
   });
 
@@ -68,7 +81,10 @@ describe("keypolicy serve", () => {
   it("puts seed keys without Region/AccountId in --region and --account-id", async () => {
     const dir = makeTempDir();
     writeFileSync(join(dir, "seed.yaml"), `keys:\n  - KeyId: ${DEMO_KEY_ID}\n`);
-    const { fake, exit, url } = await serve(["--seed", "seed.yaml", "--region", "eu-west-3", "--account-id", "444455556666"], dir);
+    const { fake, exit, url } = await serve(
+      ["--seed", "seed.yaml", "--region", "eu-west-3", "--account-id", "444455556666"],
+      dir,
+    );
     const got = await getPolicy(url, "eu-west-3");
     expect(got.code).toBe(0);
     expect(got.stdout).toContain('"AWS" : "arn:aws:iam::444455556666:root"');
@@ -79,9 +95,12 @@ describe("keypolicy serve", () => {
   it("keeps keys and policies in --data-dir across restarts", async () => {
     const dir = makeTempDir();
     const first = await serve(["--seed", DEMO_SEED, "--data-dir", "data"], dir);
-    const policy = '{"Version":"2012-10-17","Statement":[{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}';
+    const policy =
+      '{"Version":"2012-10-17","Statement":[{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}';
     const put = fakeIo(testEnv({ AWS_REGION: "us-east-2" }));
-    expect(await main(["put-key-policy", "--key-id", DEMO_KEY_ID, "--policy", policy, "--endpoint-url", first.url], put.io)).toBe(0);
+    expect(
+      await main(["put-key-policy", "--key-id", DEMO_KEY_ID, "--policy", policy, "--endpoint-url", first.url], put.io),
+    ).toBe(0);
     first.fake.shutdown();
     expect(await first.exit).toBe(0);
     const second = await serve(["--seed", DEMO_SEED, "--data-dir", "data"], dir);
@@ -93,11 +112,14 @@ describe("keypolicy serve", () => {
 
   it("puts the seed's policy back with --seed-overwrite, and keeps later changes without it", async () => {
     const dir = makeTempDir();
-    const root = '{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}';
+    const root =
+      '{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}';
     const changed = `{"Version":"2012-10-17","Id":"changed","Statement":[${root}]}`;
     const put = async (url: string) => {
       const fake = fakeIo(testEnv({ AWS_REGION: "us-east-2" }));
-      expect(await main(["put-key-policy", "--key-id", DEMO_KEY_ID, "--policy", changed, "--endpoint-url", url], fake.io)).toBe(0);
+      expect(
+        await main(["put-key-policy", "--key-id", DEMO_KEY_ID, "--policy", changed, "--endpoint-url", url], fake.io),
+      ).toBe(0);
     };
     const restart = async (flags: string[]) => {
       const server = await serve(["--seed", DEMO_SEED, "--data-dir", "data", ...flags], dir);
@@ -170,7 +192,10 @@ describe("keypolicy serve", () => {
 
   it("names the bad member of an invalid identities file, exit code 1", async () => {
     const dir = makeTempDir();
-    writeFileSync(join(dir, "ids.yaml"), "identities:\n  - AccessKeyId: test\n    SecretAccessKey: s\n    PrincipalArn: nope\n");
+    writeFileSync(
+      join(dir, "ids.yaml"),
+      "identities:\n  - AccessKeyId: test\n    SecretAccessKey: s\n    PrincipalArn: nope\n",
+    );
     const fake = fakeIo(testEnv(), dir);
     expect(await main(["serve", "--port", "0", "--identities", "ids.yaml"], fake.io)).toBe(1);
     expect(fake.stderr()).toContain("identities[0].PrincipalArn");
@@ -183,16 +208,28 @@ describe("keypolicy serve", () => {
         headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `TrentService.${operation}` },
         body: JSON.stringify(body),
       });
-      return { status: response.status, body: (await response.json()) as { __type?: string; KeyMetadata?: { KeyId: string } } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { __type?: string; KeyMetadata?: { KeyId: string } },
+      };
     };
     const Policy = JSON.stringify({
       Version: "2012-10-17",
       Statement: [
         { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" },
-        { Effect: "Deny", Principal: "*", Action: "kms:DescribeKey", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
+        {
+          Effect: "Deny",
+          Principal: "*",
+          Action: "kms:DescribeKey",
+          Resource: "*",
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
       ],
     });
-    for (const [flags, expected] of [[[], 200], [["--secure-transport", "false"], 400]] as const) {
+    for (const [flags, expected] of [
+      [[], 200],
+      [["--secure-transport", "false"], 400],
+    ] as const) {
       const { fake, exit, url } = await serve(["--enforce-key-policies", ...flags]);
       const created = await send(url, "CreateKey", { Policy, BypassPolicyLockoutSafetyCheck: true });
       const described = await send(url, "DescribeKey", { KeyId: created.body.KeyMetadata?.KeyId });
@@ -208,15 +245,22 @@ describe("keypolicy serve", () => {
       join(dir, "ids.yaml"),
       "identities:\n  - AccessKeyId: AKIDALICE\n    SecretAccessKey: alice-secret\n    PrincipalArn: arn:aws:iam::111122223333:user/alice\n",
     );
-    const { fake, exit, url } = await serve(["--seed", DEMO_SEED, "--auth", "sigv4", "--identities", "ids.yaml", "--enforce-key-policies"], dir);
+    const { fake, exit, url } = await serve(
+      ["--seed", DEMO_SEED, "--auth", "sigv4", "--identities", "ids.yaml", "--enforce-key-policies"],
+      dir,
+    );
     const as = (secret: string) =>
       fakeIo(testEnv({ AWS_REGION: "us-east-2", AWS_ACCESS_KEY_ID: "AKIDALICE", AWS_SECRET_ACCESS_KEY: secret }));
     const right = as("alice-secret");
-    expect(await main(["get-key-policy", "--key-id", DEMO_KEY_ID, "--endpoint-url", url, "--output", "text"], right.io)).toBe(0);
+    expect(
+      await main(["get-key-policy", "--key-id", DEMO_KEY_ID, "--endpoint-url", url, "--output", "text"], right.io),
+    ).toBe(0);
     expect(right.stdout()).toBe(`${DEMO_DEFAULT_POLICY}\n`);
     const wrong = as("not-the-secret");
     expect(await main(["get-key-policy", "--key-id", DEMO_KEY_ID, "--endpoint-url", url], wrong.io)).toBe(254);
-    expect(wrong.stderr()).toContain("An error occurred (InvalidSignatureException) when calling the GetKeyPolicy operation");
+    expect(wrong.stderr()).toContain(
+      "An error occurred (InvalidSignatureException) when calling the GetKeyPolicy operation",
+    );
     fake.shutdown();
     expect(await exit).toBe(0);
   });

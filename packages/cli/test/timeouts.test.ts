@@ -37,7 +37,15 @@ describe("--cli-read-timeout", () => {
     "%s gives up on an endpoint that accepts and never answers, with the AWS CLI's message, exit code 255",
     async (command) => {
       const before = connections;
-      const result = await run([command, "--key-id", DEMO_KEY_ID, "--endpoint-url", silentUrl, "--cli-read-timeout", "1"]);
+      const result = await run([
+        command,
+        "--key-id",
+        DEMO_KEY_ID,
+        "--endpoint-url",
+        silentUrl,
+        "--cli-read-timeout",
+        "1",
+      ]);
       expect(result).toEqual({ code: 255, stdout: "", stderr: `\nRead timeout on endpoint URL: "${silentUrl}/"\n` });
       // The AWS CLI v2's standard retry mode: 3 attempts, a read timeout is retried.
       expect(connections - before).toBe(3);
@@ -46,7 +54,17 @@ describe("--cli-read-timeout", () => {
 
   it("applies to put-key-policy too", async () => {
     const policy = '{"Version":"2012-10-17","Statement":[]}';
-    const result = await run(["put-key-policy", "--key-id", DEMO_KEY_ID, "--policy", policy, "--endpoint-url", silentUrl, "--cli-read-timeout", "1"]);
+    const result = await run([
+      "put-key-policy",
+      "--key-id",
+      DEMO_KEY_ID,
+      "--policy",
+      policy,
+      "--endpoint-url",
+      silentUrl,
+      "--cli-read-timeout",
+      "1",
+    ]);
     expect(result.code).toBe(255);
     expect(result.stderr).toBe(`\nRead timeout on endpoint URL: "${silentUrl}/"\n`);
   });
@@ -62,7 +80,9 @@ async function unacceptingServer(): Promise<{ url: string; child: ChildProcess; 
     "const s=require('node:net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{" +
     "process.stdout.write(String(s.address().port)+'\\n',()=>Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0));});";
   const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-  const port = await new Promise<number>((resolve) => child.stdout?.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+  const port = await new Promise<number>((resolve) =>
+    child.stdout?.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+  );
   const fillers = [connect(port, "127.0.0.1"), connect(port, "127.0.0.1")];
   await Promise.all(fillers.map((filler) => new Promise((resolve) => filler.once("connect", resolve))));
   return { url: `http://127.0.0.1:${port}`, child, fillers };
@@ -74,7 +94,15 @@ describe("--cli-connect-timeout", () => {
     async () => {
       const { url, child, fillers } = await unacceptingServer();
       try {
-        const result = await run(["get-key-policy", "--key-id", DEMO_KEY_ID, "--endpoint-url", url, "--cli-connect-timeout", "1"]);
+        const result = await run([
+          "get-key-policy",
+          "--key-id",
+          DEMO_KEY_ID,
+          "--endpoint-url",
+          url,
+          "--cli-connect-timeout",
+          "1",
+        ]);
         expect(result).toEqual({ code: 255, stdout: "", stderr: `\nConnect timeout on endpoint URL: "${url}/"\n` });
       } finally {
         for (const filler of fillers) filler.destroy();
@@ -92,6 +120,8 @@ describe("timeout flags", () => {
   ])("refuses %s %s as a usage error, exit code 252", async (flag, value) => {
     const { code, stderr } = await run(["get-key-policy", "--key-id", DEMO_KEY_ID, flag, value]);
     expect(code).toBe(252);
-    expect(stderr).toContain(`keypolicy: error: option '${flag} <seconds>' argument '${value}' is invalid. must be a whole number of seconds (0: no timeout).`);
+    expect(stderr).toContain(
+      `keypolicy: error: option '${flag} <seconds>' argument '${value}' is invalid. must be a whole number of seconds (0: no timeout).`,
+    );
   });
 });

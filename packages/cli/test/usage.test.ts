@@ -21,7 +21,9 @@ To see help text, you can run:
 
 describe("keypolicy's command line", () => {
   it("prints the package's version with --version", async () => {
-    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
     expect(await run(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
 
@@ -39,20 +41,25 @@ describe("keypolicy's command line", () => {
     expect(help).toContain("--cli-connect-timeout / --cli-read-timeout: seconds, default 60, 0 for none.");
   });
 
-  it.each(COMMANDS.map((command) => [command.name]))("prints %s --help with its flags, examples and exit codes", async (name) => {
-    const { code, stdout, stderr } = await run([name, "--help"]);
-    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
-    expect(stdout).toContain(`Usage: keypolicy ${name}`);
-    expect(stdout).toContain("Examples:\n  $ keypolicy ");
-    expect(stdout).toContain("254  the service refused the request");
-  });
+  it.each(COMMANDS.map((command) => [command.name]))(
+    "prints %s --help with its flags, examples and exit codes",
+    async (name) => {
+      const { code, stdout, stderr } = await run([name, "--help"]);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+      expect(stdout).toContain(`Usage: keypolicy ${name}`);
+      expect(stdout).toContain("Examples:\n  $ keypolicy ");
+      expect(stdout).toContain("254  the service refused the request");
+    },
+  );
 
   it.each(COMMANDS.filter((command) => command.name !== "serve").map((command) => [command.name]))(
     "documents the AWS CLI's timeout flags in %s --help",
     async (name) => {
       // Commander wraps the help to the terminal's width.
       const help = (await run([name, "--help"])).stdout.replace(/\s+/g, " ");
-      expect(help).toContain("--cli-connect-timeout <seconds> most seconds to wait for a connection; 0 waits forever. On timeout: exit 255 (default: 60)");
+      expect(help).toContain(
+        "--cli-connect-timeout <seconds> most seconds to wait for a connection; 0 waits forever. On timeout: exit 255 (default: 60)",
+      );
       expect(help).toContain("--cli-read-timeout <seconds> most seconds to wait for data on a connection");
     },
   );
@@ -68,14 +75,26 @@ describe("keypolicy's command line", () => {
     ],
     ["a flag without its value", ["get-key-policy", "--key-id"], "option '--key-id <id>' argument missing"],
     ["an unknown command", ["get-kee-policy"], "unknown command 'get-kee-policy'\n(Did you mean get-key-policy?)"],
-    ["an extra argument", ["get-key-policy", "--key-id", "k", "extra"], "too many arguments for 'get-key-policy'. Expected 0 arguments but got 1: extra."],
-    ["a bad --port", ["serve", "--port", "http"], "option '--port <port>' argument 'http' is invalid. must be a port number from 0 to 65535."],
+    [
+      "an extra argument",
+      ["get-key-policy", "--key-id", "k", "extra"],
+      "too many arguments for 'get-key-policy'. Expected 0 arguments but got 1: extra.",
+    ],
+    [
+      "a bad --port",
+      ["serve", "--port", "http"],
+      "option '--port <port>' argument 'http' is invalid. must be a port number from 0 to 65535.",
+    ],
     [
       "a bad --account-id",
       ["serve", "--account-id", "1234"],
       "option '--account-id <id>' argument '1234' is invalid. must be a 12-digit AWS account ID.",
     ],
-    ["a bad --auth", ["serve", "--auth", "basic"], "option '--auth <mode>' argument 'basic' is invalid. Allowed choices are none, sigv4."],
+    [
+      "a bad --auth",
+      ["serve", "--auth", "basic"],
+      "option '--auth <mode>' argument 'basic' is invalid. Allowed choices are none, sigv4.",
+    ],
   ])("refuses %s with the usage hint, exit code 252", async (_, argv, message) => {
     expect(await run(argv)).toEqual({ code: 252, stdout: "", stderr: `${USAGE}keypolicy: error: ${message}\n\n` });
   });

@@ -35,14 +35,20 @@ export type SetupStep = z.infer<typeof SetupStep>;
 export const Expectation = z
   .object({
     response: z.record(z.string(), z.unknown()).optional(),
-    error: z.object({ name: z.string().min(1), message: z.string() }).strict().optional(),
+    error: z
+      .object({ name: z.string().min(1), message: z.string() })
+      .strict()
+      .optional(),
     httpStatus: z.number().int().min(200).max(599),
     partial: z.literal(true).optional(),
     absent: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict()
   .refine((e) => (e.response === undefined) !== (e.error === undefined), "exactly one of response and error")
-  .refine((e) => e.error === undefined || (e.partial === undefined && e.absent === undefined), "partial and absent are for responses")
+  .refine(
+    (e) => e.error === undefined || (e.partial === undefined && e.absent === undefined),
+    "partial and absent are for responses",
+  )
   .refine((e) => (e.error === undefined) === (e.httpStatus === 200), "httpStatus 200 exactly for a response");
 export type Expectation = z.infer<typeof Expectation>;
 
@@ -100,10 +106,15 @@ export const ContractCase = z
   })
   .strict()
   .refine(
-    (c) => (c.steps === undefined) === (c.request !== undefined && c.expect !== undefined) && (c.steps === undefined || (c.request === undefined && c.expect === undefined)),
+    (c) =>
+      (c.steps === undefined) === (c.request !== undefined && c.expect !== undefined) &&
+      (c.steps === undefined || (c.request === undefined && c.expect === undefined)),
     "either request and expect, or steps",
   )
-  .refine((c) => !Object.keys(c.learn ?? {}).some((name) => RESERVED_PLACEHOLDERS.includes(name)), "learn names a reserved placeholder")
+  .refine(
+    (c) => !Object.keys(c.learn ?? {}).some((name) => RESERVED_PLACEHOLDERS.includes(name)),
+    "learn names a reserved placeholder",
+  )
   .refine((c) => {
     const used = placeholdersIn([c.request, c.expect, c.steps]);
     return Object.keys(c.learn ?? {}).every((name) => used.includes(name));
@@ -130,7 +141,9 @@ export const FIXTURES_DIR = new URL("../fixtures/", import.meta.url);
 export function loadContractCases(folder = "cases"): ContractCase[] {
   if (!/^[a-z0-9-]+$/.test(folder)) throw new Error(`bad case folder ${folder}`);
   const dir = new URL(`${folder}/`, FIXTURES_DIR);
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   const cases: ContractCase[] = [];
   const names = new Set<string>();
   for (const file of files) {

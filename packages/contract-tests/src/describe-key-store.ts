@@ -154,9 +154,17 @@ export function describeKeyStore(target: StoreUnderTest): void {
       it("removes optional members patched to null", async () => {
         const s = await use();
         const scope = freshScope();
-        const key = makeKey(scope, ID(1), { keyState: "PendingDeletion", deletionDate: 1, pendingDeletionWindowInDays: 7 });
+        const key = makeKey(scope, ID(1), {
+          keyState: "PendingDeletion",
+          deletionDate: 1,
+          pendingDeletionWindowInDays: 7,
+        });
         await s.createKey(key);
-        const updated = await s.updateKey(scope, ID(1), { keyState: "Disabled", deletionDate: null, pendingDeletionWindowInDays: null });
+        const updated = await s.updateKey(scope, ID(1), {
+          keyState: "Disabled",
+          deletionDate: null,
+          pendingDeletionWindowInDays: null,
+        });
         const { deletionDate: _d, pendingDeletionWindowInDays: _w, ...rest } = key;
         expect(updated).toStrictEqual({ ...rest, keyState: "Disabled" });
         expect(await s.getKey(scope, ID(1))).toStrictEqual({ ...rest, keyState: "Disabled" });
@@ -254,7 +262,8 @@ export function describeKeyStore(target: StoreUnderTest): void {
         const s = await use();
         const scope = freshScope();
         const names = ["alias/b", "alias/B", "alias/a/z", "alias/a-1", "alias/a_1", "alias/c"];
-        for (const [i, name] of names.entries()) await s.createAlias(makeAlias(scope, name, i % 2 === 0 ? ID(1) : ID(2)));
+        for (const [i, name] of names.entries())
+          await s.createAlias(makeAlias(scope, name, i % 2 === 0 ? ID(1) : ID(2)));
         await s.createAlias(makeAlias({ ...scope, region: "us-west-1" }, "alias/other", ID(1)));
         const sorted = [...names].sort();
 
@@ -273,7 +282,11 @@ export function describeKeyStore(target: StoreUnderTest): void {
         const expectedForKey = names.filter((_, i) => i % 2 === 0).sort();
         expect(forKey.items.map((a) => a.aliasName)).toEqual(expectedForKey.slice(0, 2));
         expect(forKey.truncated).toBe(true);
-        const forKeyRest = await s.listAliases(scope, { after: expectedForKey[1] as string, limit: 2, targetKeyId: ID(1) });
+        const forKeyRest = await s.listAliases(scope, {
+          after: expectedForKey[1] as string,
+          limit: 2,
+          targetKeyId: ID(1),
+        });
         expect(forKeyRest.items.map((a) => a.aliasName)).toEqual(expectedForKey.slice(2));
         expect(forKeyRest.truncated).toBe(false);
         expect(await s.listAliases(scope, { after: "alias/zzz", limit: 2 })).toEqual({ items: [], truncated: false });
@@ -296,7 +309,10 @@ export function describeKeyStore(target: StoreUnderTest): void {
         const s = await use();
         const scope = freshScope();
         await s.createKey(makeKey(scope, ID(1)));
-        const policies = Array.from({ length: 12 }, (_, i) => `{\n  "Writer" : ${i},\n  "Pad" : "${String(i).repeat(2000)}"\n}`);
+        const policies = Array.from(
+          { length: 12 },
+          (_, i) => `{\n  "Writer" : ${i},\n  "Pad" : "${String(i).repeat(2000)}"\n}`,
+        );
         const seen: string[] = [];
         await Promise.all([
           ...policies.map((policy) => s.updateKey(scope, ID(1), { policy })),

@@ -17,7 +17,9 @@ const FULL: TargetCapabilities = { anyCaller: true, seeds: ["documented-key"], r
  * The emulator, with every answer passed through `mutate` first (with the operation it answers): a target that is
  * wrong in one known way.
  */
-function mutatedEmulator(mutate: (response: Response, body: string, operation: string) => { status: number; body: string }) {
+function mutatedEmulator(
+  mutate: (response: Response, body: string, operation: string) => { status: number; body: string },
+) {
   const emulator = createEmulatorHarness();
   return createFetchTarget({
     seed: emulator.seed,
@@ -53,7 +55,11 @@ describe("the contract suite", () => {
       "GetKeyPolicy without PolicyName answers PolicyName default",
       (r: Response, b: string) => ({ status: r.status, body: b.replace(/,"PolicyName":"default"/, "") }),
     ],
-    ["status 404 for NotFoundException", "GetKeyPolicy of an unknown key ID names the full key ARN of the caller's region and account", (r: Response, b: string) => ({ status: r.status === 400 ? 404 : r.status, body: b })],
+    [
+      "status 404 for NotFoundException",
+      "GetKeyPolicy of an unknown key ID names the full key ARN of the caller's region and account",
+      (r: Response, b: string) => ({ status: r.status === 400 ? 404 : r.status, body: b }),
+    ],
     [
       "a bare key ID in the not-found message",
       "GetKeyPolicy of an unknown key ID names the full key ARN of the caller's region and account",
@@ -62,7 +68,10 @@ describe("the contract suite", () => {
     [
       "a NextMarker in ListKeyPolicies",
       "ListKeyPolicies of a new key answers exactly the default policy name",
-      (r: Response, b: string) => ({ status: r.status, body: b.replace(/"Truncated":false/, '"Truncated":false,"NextMarker":"x"') }),
+      (r: Response, b: string) => ({
+        status: r.status,
+        body: b.replace(/"Truncated":false/, '"Truncated":false,"NextMarker":"x"'),
+      }),
     ],
   ])("fails a target that answers %s", async (_what, name, mutate) => {
     await expect(runContractCase(mutatedEmulator(mutate), byName(name), FULL)).rejects.toThrow();
@@ -82,22 +91,38 @@ describe("the contract suite", () => {
     expect(capabilitySkipReason(byName("A key is not found by its ID from another account"), live)).toBe(
       "the case calls as another account, which needs an emulator",
     );
-    expect(capabilitySkipReason(byName("ListKeys lists a key in its own account and region"), { ...FULL, operations: ["GetKeyPolicy"] })).toBe(
-      "the target has no ListKeys command",
-    );
+    expect(
+      capabilitySkipReason(byName("ListKeys lists a key in its own account and region"), {
+        ...FULL,
+        operations: ["GetKeyPolicy"],
+      }),
+    ).toBe("the target has no ListKeys command");
     expect(capabilitySkipReason(byName("GetKeyPolicy of an unknown key ARN echoes the ARN"), live)).toBeUndefined();
   });
 
   it("says why a target on its own clock, or without an operation of a later step, cannot run a case", () => {
-    expect(capabilitySkipReason(byName("ScheduleKeyDeletion without a window dates the deletion 30 days from now"), FULL)).toBe(
-      "the case needs the time of a fixed clock ({{now}}); the target runs on its own clock",
-    );
-    expect(capabilitySkipReason(byName("ScheduleKeyDeletion without a window dates the deletion 30 days from now"), { ...FULL, fixedNow: 1 })).toBeUndefined();
+    expect(
+      capabilitySkipReason(byName("ScheduleKeyDeletion without a window dates the deletion 30 days from now"), FULL),
+    ).toBe("the case needs the time of a fixed clock ({{now}}); the target runs on its own clock");
+    expect(
+      capabilitySkipReason(byName("ScheduleKeyDeletion without a window dates the deletion 30 days from now"), {
+        ...FULL,
+        fixedNow: 1,
+      }),
+    ).toBeUndefined();
     const cli = { ...FULL, operations: ["GetKeyPolicy", "PutKeyPolicy", "ListKeyPolicies"] };
-    expect(capabilitySkipReason(byName("DisableKey and EnableKey answer no output members, twice in a row, and DescribeKey follows the state"), cli)).toBe(
-      "the target has no DisableKey command",
-    );
-    expect(capabilitySkipReason(byName("GetKeyPolicy, ListKeyPolicies and PutKeyPolicy answer for a key pending deletion"), cli)).toBeUndefined();
+    expect(
+      capabilitySkipReason(
+        byName("DisableKey and EnableKey answer no output members, twice in a row, and DescribeKey follows the state"),
+        cli,
+      ),
+    ).toBe("the target has no DisableKey command");
+    expect(
+      capabilitySkipReason(
+        byName("GetKeyPolicy, ListKeyPolicies and PutKeyPolicy answer for a key pending deletion"),
+        cli,
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -129,31 +154,76 @@ describe("multi-step cases", () => {
   ])("fails a target that answers %s", async (_what, name, change) => {
     const c = byName(name);
     // The unchanged emulator passes, so the failure is the change's.
-    await runContractCase(mutatedEmulator((r, b) => ({ status: r.status, body: b })), c, FIXED);
+    await runContractCase(
+      mutatedEmulator((r, b) => ({ status: r.status, body: b })),
+      c,
+      FIXED,
+    );
     await expect(runContractCase(changing("DescribeKey", change), c, FIXED)).rejects.toThrow();
   });
 
   it("fails a target whose deletion date is not 30 days after the fixed clock's now", async () => {
     const c = byName("ScheduleKeyDeletion without a window dates the deletion 30 days from now");
-    await runContractCase(mutatedEmulator((r, b) => ({ status: r.status, body: b })), c, FIXED);
-    await expect(runContractCase(mutatedEmulator((r, b) => ({ status: r.status, body: b })), c, { ...FIXED, fixedNow: NOW + 1 })).rejects.toThrow();
+    await runContractCase(
+      mutatedEmulator((r, b) => ({ status: r.status, body: b })),
+      c,
+      FIXED,
+    );
+    await expect(
+      runContractCase(
+        mutatedEmulator((r, b) => ({ status: r.status, body: b })),
+        c,
+        { ...FIXED, fixedNow: NOW + 1 },
+      ),
+    ).rejects.toThrow();
   });
 
   it.each([
-    ["both a request and steps", { request: { operation: "ListKeys" }, expect: { response: {}, httpStatus: 200 }, steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }] }],
+    [
+      "both a request and steps",
+      {
+        request: { operation: "ListKeys" },
+        expect: { response: {}, httpStatus: 200 },
+        steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }],
+      },
+    ],
     ["neither a request nor steps", {}],
     ["a request without an expectation", { request: { operation: "ListKeys" } }],
-    ["partial on an error", { steps: [{ operation: "ListKeys", expect: { error: { name: "X", message: "" }, httpStatus: 400, partial: true } }] }],
-    ["an error with status 200", { steps: [{ operation: "ListKeys", expect: { error: { name: "X", message: "" }, httpStatus: 200 } }] }],
-    ["a learnt placeholder named like a target value", { learn: { now: "number" }, steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }] }],
-    ["a learnt placeholder nothing uses", { learn: { unused: "number" }, steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }] }],
-    ["a learn format that is not an anchored expression", { learn: { x: "[a-z]+" }, steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }] }],
+    [
+      "partial on an error",
+      {
+        steps: [
+          { operation: "ListKeys", expect: { error: { name: "X", message: "" }, httpStatus: 400, partial: true } },
+        ],
+      },
+    ],
+    [
+      "an error with status 200",
+      { steps: [{ operation: "ListKeys", expect: { error: { name: "X", message: "" }, httpStatus: 200 } }] },
+    ],
+    [
+      "a learnt placeholder named like a target value",
+      { learn: { now: "number" }, steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }] },
+    ],
+    [
+      "a learnt placeholder nothing uses",
+      { learn: { unused: "number" }, steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }] },
+    ],
+    [
+      "a learn format that is not an anchored expression",
+      { learn: { x: "[a-z]+" }, steps: [{ operation: "ListKeys", expect: { response: {}, httpStatus: 200 } }] },
+    ],
   ])("refuses a case with %s", (_what, members) => {
     expect(ContractCase.safeParse({ name: "n", source: "a source of evidence", ...members }).success).toBe(false);
   });
 
   it("reads a one-request case as one step", () => {
-    const c = ContractCase.parse({ name: "n", source: "s", request: { operation: "ListKeys" }, expect: { response: {}, httpStatus: 200 } });
+    const c = ContractCase.parse({
+      name: "n",
+      source: "s",
+      request: { operation: "ListKeys" },
+      expect: { response: {}, httpStatus: 200 },
+    });
     expect(caseSteps(c)).toEqual([{ operation: "ListKeys", input: {}, expect: { response: {}, httpStatus: 200 } }]);
   });
 });

@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CallStep, type ContractCase, caseSteps, type LearnFormat, loadContractCases, type Step } from "./cases.js";
+import {
+  type CallStep,
+  type ContractCase,
+  caseSteps,
+  type LearnFormat,
+  loadContractCases,
+  type Step,
+} from "./cases.js";
 import type { CallResult, CallerScope, KmsTarget, TargetCapabilities } from "./target.js";
-import { type Bindings, fillTemplate, learnBindings, type PlaceholderFormat, placeholdersIn, valueAt } from "./template.js";
+import {
+  type Bindings,
+  fillTemplate,
+  learnBindings,
+  type PlaceholderFormat,
+  placeholdersIn,
+  valueAt,
+} from "./template.js";
 
 /** Options of {@link describeKmsContract}. */
 export interface KmsContractOptions {
@@ -33,11 +47,16 @@ export function capabilitySkipReason(c: ContractCase, capabilities: TargetCapabi
     if (missing) return `the target has no ${missing.operation} command`;
   }
   for (const step of c.setup) {
-    if ("seed" in step && !capabilities.seeds.includes(step.seed)) return `the target cannot load the seed "${step.seed}"`;
+    if ("seed" in step && !capabilities.seeds.includes(step.seed))
+      return `the target cannot load the seed "${step.seed}"`;
   }
   if (!capabilities.anyCaller) {
-    const calls: readonly Pick<CallStep, "accessKeyId">[] = [...c.setup.filter((s): s is CallStep => !("seed" in s)), ...steps];
-    if (calls.some((s) => s.accessKeyId !== undefined)) return "the case calls as another account, which needs an emulator";
+    const calls: readonly Pick<CallStep, "accessKeyId">[] = [
+      ...c.setup.filter((s): s is CallStep => !("seed" in s)),
+      ...steps,
+    ];
+    if (calls.some((s) => s.accessKeyId !== undefined))
+      return "the case calls as another account, which needs an emulator";
   }
   if (capabilities.fixedNow === undefined && placeholdersIn(steps).some((name) => /^now(\+|$)/.test(name))) {
     return "the case needs the time of a fixed clock ({{now}}); the target runs on its own clock";
@@ -58,7 +77,10 @@ function describeResult(result: CallResult): string {
 
 function learnFormats(learn: ContractCase["learn"]): Record<string, PlaceholderFormat> {
   return Object.fromEntries(
-    Object.entries(learn ?? {}).map(([name, format]: [string, LearnFormat]) => [name, format === "number" ? "number" : new RegExp(format)]),
+    Object.entries(learn ?? {}).map(([name, format]: [string, LearnFormat]) => [
+      name,
+      format === "number" ? "number" : new RegExp(format),
+    ]),
   );
 }
 
@@ -77,7 +99,11 @@ function saveOutputs(vars: Record<string, unknown>, save: CallStep["save"], resu
  * the target reports one. Placeholders the case declares under `learn` are learnt from the first answer that shows
  * them. `{{now}}` is the target's fixed clock (`capabilities.fixedNow`).
  */
-export async function runContractCase(target: KmsTarget, c: ContractCase, capabilities: TargetCapabilities): Promise<void> {
+export async function runContractCase(
+  target: KmsTarget,
+  c: ContractCase,
+  capabilities: TargetCapabilities,
+): Promise<void> {
   const d = target.defaults;
   const vars: Record<string, unknown> = {
     region: d.region,
@@ -104,9 +130,12 @@ export async function runContractCase(target: KmsTarget, c: ContractCase, capabi
     const label = steps.length === 1 ? step.operation : `step ${index} (${step.operation})`;
     const input = fillTemplate(step.input, vars) as Record<string, unknown>;
     const result = await target.call(step.operation, input, scopeOf(step, target, vars));
-    const actual = result.ok ? { response: result.output } : { error: { name: result.error.name, message: result.error.message } };
+    const actual = result.ok
+      ? { response: result.output }
+      : { error: { name: result.error.name, message: result.error.message } };
     const learnt = learnBindings(step.expect, { ...actual, httpStatus: step.expect.httpStatus }, vars, formats);
-    for (const name of Object.keys(formats)) if (!Object.hasOwn(vars, name) && Object.hasOwn(learnt, name)) vars[name] = learnt[name];
+    for (const name of Object.keys(formats))
+      if (!Object.hasOwn(vars, name) && Object.hasOwn(learnt, name)) vars[name] = learnt[name];
     const expected = fillTemplate(step.expect, vars) as Step["expect"];
     const response = expected.response ?? {};
     const shown = target.view ? target.view(step.operation, response) : response;
@@ -127,7 +156,11 @@ export async function runContractCase(target: KmsTarget, c: ContractCase, capabi
   }
 }
 
-function checkNames(kind: string, map: Readonly<Record<string, string>> | undefined, cases: readonly ContractCase[]): void {
+function checkNames(
+  kind: string,
+  map: Readonly<Record<string, string>> | undefined,
+  cases: readonly ContractCase[],
+): void {
   for (const [name, reason] of Object.entries(map ?? {})) {
     if (!cases.some((c) => c.name === name)) throw new Error(`${kind} names no case: ${name}`);
     if (reason.trim() === "") throw new Error(`${kind} of "${name}" needs a written reason`);

@@ -33,7 +33,10 @@ export function describeWireHygiene(options: WireHygieneOptions): void {
       expect(response.status).toBe(400);
       expect(response.headers.get("content-type")).toBe("application/x-amz-json-1.1");
       expect(response.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
-      expect(await response.json()).toEqual({ __type: "SerializationException", message: "Unable to parse the request body as JSON." });
+      expect(await response.json()).toEqual({
+        __type: "SerializationException",
+        message: "Unable to parse the request body as JSON.",
+      });
     });
   });
 }

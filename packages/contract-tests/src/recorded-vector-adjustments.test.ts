@@ -12,8 +12,16 @@ describe("the recorded vectors' adjustment table", () => {
   it("has vectors call only as the default caller or as an identity a signed emulator knows", () => {
     const known = new Set(VECTOR_IDENTITIES.map((identity) => identity.accessKeyId));
     for (const [name, adjust] of Object.entries(ADJUST)) {
-      const callers = [adjust.accessKeyId, ...(adjust.setup ?? []).map((step) => step.accessKeyId)].filter((id) => id !== undefined);
-      for (const id of callers) expect({ name, id, signed: adjust.signedCallers === true, known: known.has(id) }).toEqual({ name, id, signed: true, known: true });
+      const callers = [adjust.accessKeyId, ...(adjust.setup ?? []).map((step) => step.accessKeyId)].filter(
+        (id) => id !== undefined,
+      );
+      for (const id of callers)
+        expect({ name, id, signed: adjust.signedCallers === true, known: known.has(id) }).toEqual({
+          name,
+          id,
+          signed: true,
+          known: true,
+        });
     }
   });
 });

@@ -69,8 +69,15 @@ const LOCKOUT_POLICY =
 const INVALID_PRINCIPAL_POLICY =
   '{"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"},{"Sid":"Bad principal","Effect":"Allow","Principal":{"AWS":"not-a-principal"},"Action":"kms:Decrypt","Resource":"*"}]}';
 /** A statement allowing `principal` every KMS action on the key. */
-const allowAll = (Sid: string, principal: string | readonly string[]) => ({ Sid, Effect: "Allow", Principal: { AWS: principal }, Action: "kms:*", Resource: "*" });
-const ssoRole = (name: string) => `arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/ap-southeast-2/AWSReservedSSO_${name}`;
+const allowAll = (Sid: string, principal: string | readonly string[]) => ({
+  Sid,
+  Effect: "Allow",
+  Principal: { AWS: principal },
+  Action: "kms:*",
+  Resource: "*",
+});
+const ssoRole = (name: string) =>
+  `arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/ap-southeast-2/AWSReservedSSO_${name}`;
 // Reproduces the statements of the recorded body of aws/aws-cli#9456 (account normalised), so its prefix can be compared.
 const AWS_CLI_9456_POLICY = JSON.stringify({
   Version: "2012-10-17",
@@ -82,14 +89,19 @@ const AWS_CLI_9456_POLICY = JSON.stringify({
 });
 // A key only its administrator may use: no statement names the account, so nothing delegates to IAM (§8) and a
 // user of the same account is allowed by no resource-based policy.
-const ADMIN_ONLY_POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [allowAll("Administrator only", VECTOR_ADMIN.principalArn)] });
+const ADMIN_ONLY_POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [allowAll("Administrator only", VECTOR_ADMIN.principalArn)],
+});
 
 /** Per vector name: what the vector leaves implicit. */
 export const ADJUST: Readonly<Record<string, VectorAdjustment>> = {
   "create-key-external-pending-import": { bindings: { description: "keypolicy contract vector" } },
   "describe-key-via-alias-arn": { bindings: { aliasName: "keypolicy-contract-alias" } },
   // LocalStack's test_get_key_in_different_region created the key in the secondary region first.
-  "describe-key-arn-of-key-in-other-region": { setup: [{ operation: "CreateKey", region: "{{secondaryRegion}}", request: { Description: "test key 123" } }] },
+  "describe-key-arn-of-key-in-other-region": {
+    setup: [{ operation: "CreateKey", region: "{{secondaryRegion}}", request: { Description: "test key 123" } }],
+  },
   "describe-key-arn-in-its-own-region": {
     setup: [{ operation: "CreateKey", region: "{{secondaryRegion}}", request: { Description: "test key 123" } }],
     region: "{{secondaryRegion}}",
@@ -102,9 +114,17 @@ export const ADJUST: Readonly<Record<string, VectorAdjustment>> = {
   "put-then-get-key-policy": { setup: [{ operation: "CreateKey", request: {} }] },
   // The documentation example predates PolicyName in the GetKeyPolicy output (2024-03); the vector's notes say the
   // wire's PolicyName is unverified. [DEC] KMS-FIDELITY.md §6: the answer always carries PolicyName "default".
-  "get-key-policy-default-doc-example": { seed: "documented-key", region: "us-east-2", extendResponse: { PolicyName: "default" } },
-  "get-key-policy-custom-policy-raw-body-fragment": { setup: [{ operation: "CreateKey", request: { Policy: AWS_CLI_9456_POLICY } }] },
-  "create-key-policy-lockout": { bindings: { "policy that does not allow the caller kms:PutKeyPolicy": LOCKOUT_POLICY } },
+  "get-key-policy-default-doc-example": {
+    seed: "documented-key",
+    region: "us-east-2",
+    extendResponse: { PolicyName: "default" },
+  },
+  "get-key-policy-custom-policy-raw-body-fragment": {
+    setup: [{ operation: "CreateKey", request: { Policy: AWS_CLI_9456_POLICY } }],
+  },
+  "create-key-policy-lockout": {
+    bindings: { "policy that does not allow the caller kms:PutKeyPolicy": LOCKOUT_POLICY },
+  },
   // The emulator has no IAM: a principal that does not exist is represented by one that is not well-formed (§7 step 5).
   "put-key-policy-invalid-principal": {
     bindings: { "policy with a non-existent IAM principal": INVALID_PRINCIPAL_POLICY },
@@ -112,7 +132,10 @@ export const ADJUST: Readonly<Record<string, VectorAdjustment>> = {
   },
   "describe-key-unknown-alias": { bindings: { aliasName: "keypolicy-contract-missing" } },
   // LocalStack's short_uid(): 8 lowercase hex characters, a name without the alias/ prefix.
-  "create-alias-without-prefix": { bindings: { shortUid: "3f9c2a1b" }, setup: [{ operation: "CreateKey", request: {} }] },
+  "create-alias-without-prefix": {
+    bindings: { shortUid: "3f9c2a1b" },
+    setup: [{ operation: "CreateKey", request: {} }],
+  },
   // The reports quote an IAM user of the key's account whom the key policy does not name. Reproduced with two signed
   // IAM users: the administrator creates a key only it may use, the other user describes it (KMS-FIDELITY.md §8).
   "access-denied-no-resource-policy": {

@@ -30,7 +30,11 @@ export interface RecordedVector {
     readonly rawBody?: string;
     readonly responseBodyPrefix?: string;
     readonly responseAssertions?: Record<string, unknown>;
-    readonly then?: { readonly operation: string; readonly request: Record<string, unknown>; readonly responseAssertions: Record<string, unknown> };
+    readonly then?: {
+      readonly operation: string;
+      readonly request: Record<string, unknown>;
+      readonly responseAssertions: Record<string, unknown>;
+    };
   };
   readonly source: string;
   readonly evidence: string;
@@ -38,7 +42,9 @@ export interface RecordedVector {
 
 /** Every vector of `fixtures/aws-recorded-vectors.json`, in file order. */
 export function loadRecordedVectors(): readonly RecordedVector[] {
-  const file = JSON.parse(readFileSync(new URL("aws-recorded-vectors.json", FIXTURES_DIR), "utf8")) as { vectors: RecordedVector[] };
+  const file = JSON.parse(readFileSync(new URL("aws-recorded-vectors.json", FIXTURES_DIR), "utf8")) as {
+    vectors: RecordedVector[];
+  };
   return file.vectors;
 }
 
@@ -110,7 +116,7 @@ export function createWireVectorTarget(options: {
   return {
     ...(options.bindings ? { bindings: options.bindings } : {}),
     async send(operation, input, scope) {
-      let signWith;
+      let signWith: { secretAccessKey: string; date: number } | undefined;
       if (options.security) {
         const identity = identityOf(options.security, scope.accessKeyId);
         if (!identity) throw new Error(`no identity owns the access key ${scope.accessKeyId}`);
@@ -146,7 +152,11 @@ const implemented = (operation: string): boolean => Object.hasOwn(OPERATIONS, op
 
 function unimplemented(vector: RecordedVector): string[] {
   if (PROTOCOL_VECTORS.has(vector.name)) return [];
-  const ops = [vector.operation, ...(vector.setup ?? []).map((s) => s.operation), ...(vector.expected.then ? [vector.expected.then.operation] : [])];
+  const ops = [
+    vector.operation,
+    ...(vector.setup ?? []).map((s) => s.operation),
+    ...(vector.expected.then ? [vector.expected.then.operation] : []),
+  ];
   return [...new Set(ops.filter((op) => !implemented(op)))];
 }
 
@@ -178,9 +188,17 @@ export async function runRecordedVector(vector: RecordedVector, options: Recorde
   }
 }
 
-type Send = (operation: string, request: unknown, at?: Pick<VectorStep, "region" | "accessKeyId">) => Promise<VectorAnswer>;
+type Send = (
+  operation: string,
+  request: unknown,
+  at?: Pick<VectorStep, "region" | "accessKeyId">,
+) => Promise<VectorAnswer>;
 
-async function checkVector(vector: RecordedVector, adjust: VectorAdjustment, target: RecordedVectorTarget): Promise<void> {
+async function checkVector(
+  vector: RecordedVector,
+  adjust: VectorAdjustment,
+  target: RecordedVectorTarget,
+): Promise<void> {
   let vars: Record<string, unknown> = { secondaryRegion: SECONDARY_REGION, ...target.bindings, ...adjust.bindings };
   const send: Send = (operation, request, at = {}) =>
     target.send(operation, fillTemplate(request, vars) as Record<string, unknown>, {
@@ -200,7 +218,10 @@ async function checkVector(vector: RecordedVector, adjust: VectorAdjustment, tar
     }
   }
 
-  const caller = { ...(adjust.region ? { region: adjust.region } : {}), ...(adjust.accessKeyId ? { accessKeyId: adjust.accessKeyId } : {}) };
+  const caller = {
+    ...(adjust.region ? { region: adjust.region } : {}),
+    ...(adjust.accessKeyId ? { accessKeyId: adjust.accessKeyId } : {}),
+  };
   const { result, wire } = await send(vector.operation, vector.request, caller);
   const { expected } = vector;
   expect(result.httpStatus, show(result)).toBe(expected.httpStatus ?? (expected.error ? 400 : 200));
@@ -310,14 +331,26 @@ export function describeRecordedVectors(options: RecordedVectorsOptions): void {
     }
 
     it("lists as unimplemented only operations the emulator answers with UnknownOperationException", async () => {
-      const pending = [...new Set(vectors.flatMap(unimplemented))].filter((op) => options.cannotSend?.(op) === undefined);
+      const pending = [...new Set(vectors.flatMap(unimplemented))].filter(
+        (op) => options.cannotSend?.(op) === undefined,
+      );
       expect(pending.length).toBeGreaterThan(0);
       const target = await options.createTarget();
       try {
         for (const operation of pending) {
           const { result, wire } = await target.send(operation, {}, VECTOR_CALLER);
-          const seen = { operation, status: result.httpStatus, answer: show(result), ...(wire ? { body: wire.text } : {}) };
-          const want = { operation, status: 400, answer: "UnknownOperationException: ", ...(wire ? { body: '{"__type":"UnknownOperationException"}' } : {}) };
+          const seen = {
+            operation,
+            status: result.httpStatus,
+            answer: show(result),
+            ...(wire ? { body: wire.text } : {}),
+          };
+          const want = {
+            operation,
+            status: 400,
+            answer: "UnknownOperationException: ",
+            ...(wire ? { body: '{"__type":"UnknownOperationException"}' } : {}),
+          };
           expect(seen).toEqual(want);
         }
       } finally {

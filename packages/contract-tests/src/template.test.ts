@@ -13,14 +13,18 @@ describe("fillTemplate", () => {
   });
 
   it("gives a whole-string placeholder the bound value with its type", () => {
-    expect(fillTemplate({ CreationDate: "{{creationDate}}", Keys: ["{{keyId}}"] }, { creationDate: 1.5, keyId: "k" })).toEqual({
+    expect(
+      fillTemplate({ CreationDate: "{{creationDate}}", Keys: ["{{keyId}}"] }, { creationDate: 1.5, keyId: "k" }),
+    ).toEqual({
       CreationDate: 1.5,
       Keys: ["k"],
     });
   });
 
   it("adds whole seconds to a bound number, and leaves the sum unfilled when the name is unbound or not a number", () => {
-    expect(fillTemplate({ DeletionDate: "{{now+2592000}}" }, { now: 1_704_067_200 })).toEqual({ DeletionDate: 1_706_659_200 });
+    expect(fillTemplate({ DeletionDate: "{{now+2592000}}" }, { now: 1_704_067_200 })).toEqual({
+      DeletionDate: 1_706_659_200,
+    });
     expect(fillTemplate("{{now+1}}", {})).toBe("{{now+1}}");
     expect(fillTemplate("{{now+1}}", { now: "1" })).toBe("{{now+1}}");
   });
@@ -35,7 +39,14 @@ describe("learnBindings", () => {
 
   it("learns an unbound placeholder from the actual text, in the format it must have", () => {
     const id = "00000000-0000-4000-8000-000000000001";
-    expect(learnBindings({ Arn: "arn:aws:kms:us-east-1:1:key/{{keyId}}" }, { Arn: `arn:aws:kms:us-east-1:1:key/${id}` }, {}, formats)).toEqual({ keyId: id });
+    expect(
+      learnBindings(
+        { Arn: "arn:aws:kms:us-east-1:1:key/{{keyId}}" },
+        { Arn: `arn:aws:kms:us-east-1:1:key/${id}` },
+        {},
+        formats,
+      ),
+    ).toEqual({ keyId: id });
   });
 
   it("learns nothing when the actual text does not have the format", () => {

@@ -22,7 +22,9 @@ function lookup(name: string, bindings: Bindings): { found: true; value: unknown
   const plus = PLUS.exec(name);
   if (plus?.[1] !== undefined) {
     const base = bindings[plus[1]];
-    return Object.hasOwn(bindings, plus[1]) && typeof base === "number" ? { found: true, value: base + Number(plus[2]) } : { found: false };
+    return Object.hasOwn(bindings, plus[1]) && typeof base === "number"
+      ? { found: true, value: base + Number(plus[2]) }
+      : { found: false };
   }
   return Object.hasOwn(bindings, name) ? { found: true, value: bindings[name] } : { found: false };
 }
@@ -115,7 +117,9 @@ export function learnBindings(
       return;
     }
     if (Array.isArray(t)) {
-      if (Array.isArray(a)) t.forEach((item, i) => walk(item, a[i]));
+      if (Array.isArray(a)) {
+        for (const [i, item] of t.entries()) walk(item, a[i]);
+      }
       return;
     }
     if (t !== null && typeof t === "object" && a !== null && typeof a === "object" && !Array.isArray(a)) {

@@ -10,7 +10,12 @@ describe("Bun (src/bun.ts), aws:SourceIp from server.requestIP", () => {
   let kms: KMSClient;
   beforeAll(async () => {
     bun = await startBunEmulator();
-    kms = new KMSClient({ endpoint: bun.url, region: "us-east-2", credentials: { accessKeyId: "111122223333", secretAccessKey: "secret" }, maxAttempts: 1 });
+    kms = new KMSClient({
+      endpoint: bun.url,
+      region: "us-east-2",
+      credentials: { accessKeyId: "111122223333", secretAccessKey: "secret" },
+      maxAttempts: 1,
+    });
   });
   afterAll(async () => {
     kms?.destroy();
@@ -20,7 +25,13 @@ describe("Bun (src/bun.ts), aws:SourceIp from server.requestIP", () => {
     JSON.stringify({
       Version: "2012-10-17",
       Statement: [
-        { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*", Condition: { IpAddress: { "aws:SourceIp": block } } },
+        {
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::111122223333:root" },
+          Action: "kms:*",
+          Resource: "*",
+          Condition: { IpAddress: { "aws:SourceIp": block } },
+        },
       ],
     });
 
@@ -30,6 +41,8 @@ describe("Bun (src/bun.ts), aws:SourceIp from server.requestIP", () => {
   });
 
   it("a policy allowing only another block would lock the caller out and is refused", async () => {
-    await expect(kms.send(new CreateKeyCommand({ Policy: onlyFrom("10.0.0.0/8") }))).rejects.toMatchObject({ name: "MalformedPolicyDocumentException" });
+    await expect(kms.send(new CreateKeyCommand({ Policy: onlyFrom("10.0.0.0/8") }))).rejects.toMatchObject({
+      name: "MalformedPolicyDocumentException",
+    });
   });
 });

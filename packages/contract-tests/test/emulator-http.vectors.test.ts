@@ -1,6 +1,13 @@
 import { createMemoryStore } from "@keypolicy/emulator";
 import { startNodeServer } from "@keypolicy/emulator-node";
-import { createCountingIds, createWireVectorTarget, describeRecordedVectors, FIXED_NOW, seedStore, vectorEmulatorConfig } from "../src/index.js";
+import {
+  createCountingIds,
+  createWireVectorTarget,
+  describeRecordedVectors,
+  FIXED_NOW,
+  seedStore,
+  vectorEmulatorConfig,
+} from "../src/index.js";
 
 // The emulator's Node server on 127.0.0.1, port 0, driven with raw fetch: the vectors' bytes, status and headers as
 // they cross a real socket. One server per vector, so each vector starts from an empty store.

@@ -1,4 +1,10 @@
-import { createEmulatorHarness, createWireVectorTarget, describeRecordedVectors, FIXED_NOW, vectorEmulatorConfig } from "../src/index.js";
+import {
+  createEmulatorHarness,
+  createWireVectorTarget,
+  describeRecordedVectors,
+  FIXED_NOW,
+  vectorEmulatorConfig,
+} from "../src/index.js";
 
 // The emulator's Hono app called with app.request(): the vectors' raw bytes, status and headers, no sockets.
 describeRecordedVectors({

@@ -24,7 +24,8 @@ describeKmsContract({
       "on AWS the caller is an IAM user or role, not the account root the expected text names",
     "ListKeys does not list keys of the same account in another region":
       "calls as a made-up account; the live account's regions may hold other keys",
-    "ListKeys lists a key in its own account and region": "calls as a made-up account; the live account may hold other keys",
+    "ListKeys lists a key in its own account and region":
+      "calls as a made-up account; the live account may hold other keys",
     "CreateKey with BypassPolicyLockoutSafetyCheck accepts a policy that locks the caller out":
       "the key's policy would keep the live credentials from scheduling its deletion on close",
     "PutKeyPolicy with BypassPolicyLockoutSafetyCheck accepts a policy that locks the caller out, but still refuses a document that is not JSON":
@@ -36,7 +37,10 @@ describeKmsContract({
         "UntagResource answers no output members, removes tags and ignores tag keys the key does not have",
         "ListResourceTags pages with Limit and Marker",
         "ListResourceTags still lists the tags of a key pending deletion",
-      ].map((name) => [name, `the live target adds the tag ${LIVE_KEY_TAG.TagKey} to every key it creates, so the listed tags differ`]),
+      ].map((name) => [
+        name,
+        `the live target adds the tag ${LIVE_KEY_TAG.TagKey} to every key it creates, so the listed tags differ`,
+      ]),
     ),
   },
   timeout: 60_000,

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { startNodeServer } from "@keypolicy/emulator-node";
 import { createSqliteStore } from "@keypolicy/emulator-node/sqlite";
-import { createCountingIds, createSdkTarget, describeKmsContract, EMULATOR_DEFAULTS, FIXED_NOW, seedStore } from "../src/index.js";
+import {
+  createCountingIds,
+  createSdkTarget,
+  describeKmsContract,
+  EMULATOR_DEFAULTS,
+  FIXED_NOW,
+  seedStore,
+} from "../src/index.js";
 import { EMULATOR_KNOWN_FAILURES } from "./known-failures.js";
 
 // @aws-sdk/client-kms over real HTTP to the emulator's Node server with its keys in SQLite (a fresh database file in

@@ -1,7 +1,14 @@
 import { KMSClient } from "@aws-sdk/client-kms";
 import { createMemoryStore } from "@keypolicy/emulator";
 import { startNodeServer } from "@keypolicy/emulator-node";
-import { createCountingIds, createSdkTarget, describeKmsContract, EMULATOR_DEFAULTS, FIXED_NOW, seedStore } from "../src/index.js";
+import {
+  createCountingIds,
+  createSdkTarget,
+  describeKmsContract,
+  EMULATOR_DEFAULTS,
+  FIXED_NOW,
+  seedStore,
+} from "../src/index.js";
 import { EMULATOR_KNOWN_FAILURES } from "./known-failures.js";
 
 // @aws-sdk/client-kms over real HTTP to the emulator's Node server on 127.0.0.1, port 0.

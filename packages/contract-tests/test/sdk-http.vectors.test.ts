@@ -40,5 +40,6 @@ describeRecordedVectors({
       close: () => sdk.close(),
     };
   },
-  cannotSend: (operation) => (`${operation}Command` in kms ? undefined : `@aws-sdk/client-kms has no ${operation}Command`),
+  cannotSend: (operation) =>
+    `${operation}Command` in kms ? undefined : `@aws-sdk/client-kms has no ${operation}Command`,
 });

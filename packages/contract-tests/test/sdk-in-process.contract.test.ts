@@ -1,6 +1,12 @@
 import { KMSClient } from "@aws-sdk/client-kms";
 import { createInProcessHandler } from "@keypolicy/sdk-adapter";
-import { FIXED_NOW, createEmulatorHarness, createSdkTarget, describeKmsContract, EMULATOR_DEFAULTS } from "../src/index.js";
+import {
+  FIXED_NOW,
+  createEmulatorHarness,
+  createSdkTarget,
+  describeKmsContract,
+  EMULATOR_DEFAULTS,
+} from "../src/index.js";
 import { EMULATOR_KNOWN_FAILURES } from "./known-failures.js";
 
 // @aws-sdk/client-kms with the adapter's in-process requestHandler: real SDK serialisation and signing into app.fetch,

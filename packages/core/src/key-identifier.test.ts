@@ -210,20 +210,19 @@ describe("resolveKeyIdentifier", () => {
     });
   });
 
-  it.each([
-    { action: "kms:GetKeyPolicy" },
-    { action: "kms:PutKeyPolicy" },
-    { action: "kms:ListKeyPolicies" },
-  ])("answers a key ARN of another account on $action with AccessDeniedException", ({ action }) => {
-    const keyArn = `arn:aws:kms:us-east-1:${OTHER_ACCOUNT}:key/${KEY_ID}`;
-    expect(resolve(keyArn, policyOperation, action)).toEqual({
-      success: false,
-      error: {
-        name: "AccessDeniedException",
-        message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: ${action} on resource: ${keyArn} because no resource-based policy allows the ${action} action`,
-      },
-    });
-  });
+  it.each([{ action: "kms:GetKeyPolicy" }, { action: "kms:PutKeyPolicy" }, { action: "kms:ListKeyPolicies" }])(
+    "answers a key ARN of another account on $action with AccessDeniedException",
+    ({ action }) => {
+      const keyArn = `arn:aws:kms:us-east-1:${OTHER_ACCOUNT}:key/${KEY_ID}`;
+      expect(resolve(keyArn, policyOperation, action)).toEqual({
+        success: false,
+        error: {
+          name: "AccessDeniedException",
+          message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: ${action} on resource: ${keyArn} because no resource-based policy allows the ${action} action`,
+        },
+      });
+    },
+  );
 
   it("keeps a key ARN of another account where cross-account use is allowed", () => {
     const result = resolve(`arn:aws:kms:us-east-1:${OTHER_ACCOUNT}:key/${KEY_ID}`, anyAccount, "kms:DescribeKey");

@@ -121,7 +121,9 @@ export function parseKmsArn(
     return isKeyId(keyId) ? { kind: "key-arn", arn: { partition, region, accountId, keyId } } : undefined;
   }
   if (resource.startsWith("alias/")) {
-    return isAliasName(resource) ? { kind: "alias-arn", arn: { partition, region, accountId, aliasName: resource } } : undefined;
+    return isAliasName(resource)
+      ? { kind: "alias-arn", arn: { partition, region, accountId, aliasName: resource } }
+      : undefined;
   }
   return undefined;
 }
@@ -235,7 +237,10 @@ export function resolveKeyIdentifier(
       }
       if (arn.accountId !== caller.accountId && !rules.crossAccount) {
         return err(
-          createKmsError("AccessDeniedException", messages.accessDenied(caller.principalArn, action, formatKeyArn(arn), "no-policy")),
+          createKmsError(
+            "AccessDeniedException",
+            messages.accessDenied(caller.principalArn, action, formatKeyArn(arn), "no-policy"),
+          ),
         );
       }
       return ok({ kind: "key", arn });
@@ -244,7 +249,12 @@ export function resolveKeyIdentifier(
       if (!rules.aliases) return err(createKmsError("NotFoundException", messages.invalidKeyId(id.aliasName)));
       return ok({
         kind: "alias",
-        arn: { partition: caller.partition, region: caller.region, accountId: caller.accountId, aliasName: id.aliasName },
+        arn: {
+          partition: caller.partition,
+          region: caller.region,
+          accountId: caller.accountId,
+          aliasName: id.aliasName,
+        },
       });
     case "alias-arn": {
       const { arn } = id;

@@ -20,7 +20,9 @@ const RSA_SIGN: KeyAlgorithms = {
   ],
 };
 const ECDH: KeyAlgorithms = { KeyAgreementAlgorithms: ["ECDH"] };
-const ML_DSA: Partial<Record<KeyUsageType, KeyAlgorithms>> = { SIGN_VERIFY: { SigningAlgorithms: ["ML_DSA_SHAKE_256"] } };
+const ML_DSA: Partial<Record<KeyUsageType, KeyAlgorithms>> = {
+  SIGN_VERIFY: { SigningAlgorithms: ["ML_DSA_SHAKE_256"] },
+};
 
 /**
  * Which key usages each key spec allows, and the algorithms KeyMetadata lists for each.

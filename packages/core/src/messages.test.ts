@@ -26,7 +26,11 @@ describe("messages", () => {
       text: messages.aliasNotFound("arn:aws:kms:us-east-1:111122223333:alias/missing"),
       expected: "Alias arn:aws:kms:us-east-1:111122223333:alias/missing is not found.",
     },
-    { vector: "disabled-key-message-format [REC]", text: messages.keyDisabled(KEY_ARN), expected: `${KEY_ARN} is disabled.` },
+    {
+      vector: "disabled-key-message-format [REC]",
+      text: messages.keyDisabled(KEY_ARN),
+      expected: `${KEY_ARN} is disabled.`,
+    },
     {
       vector: "pending-import-message-format [REC]",
       text: messages.keyPendingImport(KEY_ARN),

@@ -48,7 +48,8 @@ export const messages = {
    * [REC] CreateKey with a KeyUsage the KeySpec does not allow (ValidationException; LocalStack snapshot
    * `test_derive_shared_secret` / `response-invalid-key-spec`: `KeyUsage KEY_AGREEMENT is not compatible with KeySpec RSA_2048`).
    */
-  keyUsageIncompatible: (keyUsage: string, keySpec: string) => `KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`,
+  keyUsageIncompatible: (keyUsage: string, keySpec: string) =>
+    `KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`,
   /**
    * [RPT] ValidationException for an alias name with `:`, which the model's pattern `^[a-zA-Z0-9:/_-]+$` lets through
    * (hashicorp/terraform-provider-aws#12891: `ValidationException: alias/Service:Test contains invalid characters for

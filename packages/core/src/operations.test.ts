@@ -63,7 +63,7 @@ describe("OPERATIONS", () => {
     expect("keyStates" in spec ? spec.keyStates : undefined).toEqual(ACCEPTED_STATES[name as OperationName]);
   });
 
-  it.each(entries)("names no key state twice or unknown for %s", (name, spec) => {
+  it.each(entries)("names no key state twice or unknown for %s", (_name, spec) => {
     const states: readonly string[] = "keyStates" in spec ? spec.keyStates : [];
     expect(new Set(states).size).toBe(states.length);
     for (const state of states) expect(KEY_STATES).toContain(state);

@@ -7,10 +7,13 @@ describe("resolvePolicyName", () => {
   });
 
   // [DEC] KMS-FIDELITY.md §6: moto's and LocalStack's text, unverified on AWS.
-  it.each(["foo", "Default", "DEFAULT", "default_2"])("answers the well-formed name %j with No such policy exists", (policyName) => {
-    expect(resolvePolicyName(policyName)).toEqual({
-      success: false,
-      error: { name: "NotFoundException", message: "No such policy exists" },
-    });
-  });
+  it.each(["foo", "Default", "DEFAULT", "default_2"])(
+    "answers the well-formed name %j with No such policy exists",
+    (policyName) => {
+      expect(resolvePolicyName(policyName)).toEqual({
+        success: false,
+        error: { name: "NotFoundException", message: "No such policy exists" },
+      });
+    },
+  );
 });

@@ -43,12 +43,15 @@ describe("decodeRequestBody", () => {
     expect(decodeRequestBody('{"KeyId":"k","Limit":10}')).toEqual({ success: true, data: { KeyId: "k", Limit: 10 } });
   });
 
-  it.each(["{", "not json", '{"KeyId":}', "{'KeyId':'k'}"])("answers SerializationException for the invalid JSON %j", (body) => {
-    expect(decodeRequestBody(body)).toEqual({
-      success: false,
-      error: { name: "SerializationException", message: "Unable to parse the request body as JSON." },
-    });
-  });
+  it.each(["{", "not json", '{"KeyId":}', "{'KeyId':'k'}"])(
+    "answers SerializationException for the invalid JSON %j",
+    (body) => {
+      expect(decodeRequestBody(body)).toEqual({
+        success: false,
+        error: { name: "SerializationException", message: "Unable to parse the request body as JSON." },
+      });
+    },
+  );
 
   it.each(["[]", '[{"KeyId":"k"}]', '"KeyId"', "42", "true", "null"])(
     "answers SerializationException for %s, JSON that is not an object",

@@ -32,7 +32,11 @@ export function encodeResponse(output: unknown, requestId: string): EncodedRespo
  * @param status - an HTTP status other than the error's own, for a transport's answer such as 417 to an `Expect`.
  * @see KMS-FIDELITY.md §1
  */
-export function encodeErrorResponse(error: KmsError, requestId: string, status = errorStatus(error.name)): EncodedResponse {
+export function encodeErrorResponse(
+  error: KmsError,
+  requestId: string,
+  status = errorStatus(error.name),
+): EncodedResponse {
   return { status, headers: responseHeaders(requestId), body: encodeErrorBody(error) };
 }
 

@@ -78,7 +78,7 @@ describe("validateRequest with one violation", () => {
     {
       what: "a Policy with a character above U+00FF fails the pattern",
       schema: PutKeyPolicyRequest,
-      input: { KeyId: KEY_ID, Policy: "{\"Sid\":\"\u0100\"}" },
+      input: { KeyId: KEY_ID, Policy: '{"Sid":"\u0100"}' },
       message:
         "1 validation error detected: Value '{\"Sid\":\"\u0100\"}' at 'policy' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
     },
@@ -120,7 +120,9 @@ describe("validateRequest with one violation", () => {
   });
 
   it("lets an AliasName with a colon through, as the model's pattern does (the operation refuses it, §4a)", () => {
-    expect(validateRequest(CreateAliasRequest, { AliasName: "alias/my:alias", TargetKeyId: KEY_ID }).success).toBe(true);
+    expect(validateRequest(CreateAliasRequest, { AliasName: "alias/my:alias", TargetKeyId: KEY_ID }).success).toBe(
+      true,
+    );
   });
 
   it.each([1, 1000])("accepts a Limit of %i, the ends of the range", (limit) => {
@@ -131,7 +133,7 @@ describe("validateRequest with one violation", () => {
   });
 
   it("accepts a Policy with tab, newline, carriage return and Latin-1 characters", () => {
-    const policy = "{\t\"Sid\" :\r\n \"caf\u00e9\u00ff\" }";
+    const policy = '{\t"Sid" :\r\n "caf\u00e9\u00ff" }';
     expect(validateRequest(PutKeyPolicyRequest, { KeyId: KEY_ID, Policy: policy }).success).toBe(true);
   });
 });
@@ -196,7 +198,11 @@ describe("validateRequest against the recorded AWS vectors", () => {
 describe("validateRequest with wrong JSON types", () => {
   it.each([
     { what: "a number for a string", input: { KeyId: 123 }, message: "NUMBER_VALUE can not be converted to a String" },
-    { what: "a boolean for a string", input: { KeyId: true }, message: "BOOLEAN_VALUE can not be converted to a String" },
+    {
+      what: "a boolean for a string",
+      input: { KeyId: true },
+      message: "BOOLEAN_VALUE can not be converted to a String",
+    },
     { what: "a list for a string", input: { KeyId: ["a"] }, message: "Start of list found where not expected" },
     {
       what: "an object for a string",
@@ -214,7 +220,10 @@ describe("validateRequest with wrong JSON types", () => {
       message: "NUMBER_VALUE can not be converted to an Integer",
     },
   ])("answers SerializationException for $what", ({ input, message }) => {
-    expect(failure(validateRequest(ListKeyPoliciesRequest, input))).toEqual({ name: "SerializationException", message });
+    expect(failure(validateRequest(ListKeyPoliciesRequest, input))).toEqual({
+      name: "SerializationException",
+      message,
+    });
   });
 
   it.each([2147483648, 1e20, -2147483649])("answers SerializationException for %d, outside Java's int", (limit) => {

@@ -29,7 +29,9 @@ export function validateRequest<S extends z.ZodType>(schema: S, input: unknown):
     const serialization = serializationProblem(issue, value);
     if (serialization !== undefined) return err(createKmsError("SerializationException", serialization));
     const constraint = constraintText(issue);
-    violations.push(`${formatValue(value)} at '${formatMemberPath(issue.path)}' failed to satisfy constraint: ${constraint}`);
+    violations.push(
+      `${formatValue(value)} at '${formatMemberPath(issue.path)}' failed to satisfy constraint: ${constraint}`,
+    );
   }
   return err(createKmsError("ValidationException", messages.validationErrors(violations)));
 }
@@ -144,7 +146,9 @@ function formatValue(value: unknown): string {
 function javaString(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(javaString).join(", ")}]`;
   if (typeof value === "object" && value !== null) {
-    return `{${Object.entries(value).map(([k, v]) => `${k}=${javaString(v)}`).join(", ")}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${javaString(v)}`)
+      .join(", ")}}`;
   }
   return String(value);
 }
@@ -160,10 +164,14 @@ function serializationText(value: unknown, expected: string): string {
   if (Array.isArray(value)) return "Start of list found where not expected";
   if (typeof value === "object") return "Start of structure or map found where not expected.";
   const target =
-    expected === "string" ? "a String" :
-    expected === "number" || expected === "int" ? "an Integer" :
-    expected === "boolean" ? "a Boolean" :
-    expected === "array" ? "a List" :
-    "a Structure";
+    expected === "string"
+      ? "a String"
+      : expected === "number" || expected === "int"
+        ? "an Integer"
+        : expected === "boolean"
+          ? "a Boolean"
+          : expected === "array"
+            ? "a List"
+            : "a Structure";
   return `${jsonTypeName(value)} can not be converted to ${target}`;
 }

@@ -55,7 +55,11 @@ export type Found = { readonly path: string; readonly version: string } | { read
  */
 export function findAwsCli(major: 1 | 2): Found {
   const seen: string[] = [];
-  for (const path of candidates("aws", ["/usr/bin/aws", "/usr/local/bin/aws", `${process.env["HOME"] ?? "/root"}/.pyenv/shims/aws`])) {
+  for (const path of candidates("aws", [
+    "/usr/bin/aws",
+    "/usr/local/bin/aws",
+    `${process.env["HOME"] ?? "/root"}/.pyenv/shims/aws`,
+  ])) {
     const version = versionOf(path);
     seen.push(`${path}: ${version.split("\n")[0] || "no version"}`);
     if (version.startsWith(`aws-cli/${major}.`)) return { path, version };
@@ -98,7 +102,13 @@ export function run(
     const child = execFile(
       path,
       [...args],
-      { env: options.env, timeout: options.timeoutMs ?? 30_000, maxBuffer: 16 * 1024 * 1024, encoding: "utf8", ...(options.cwd ? { cwd: options.cwd } : {}) },
+      {
+        env: options.env,
+        timeout: options.timeoutMs ?? 30_000,
+        maxBuffer: 16 * 1024 * 1024,
+        encoding: "utf8",
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

@@ -37,7 +37,11 @@ export interface MotoServer {
  *
  * @throws Error when it does not come up in time (its output is in the message).
  */
-export async function startMoto(path: string, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<MotoServer> {
+export async function startMoto(
+  path: string,
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<MotoServer> {
   const port = await freePort();
   const child = spawn(path, ["-H", "127.0.0.1", "-p", String(port)], {
     stdio: ["ignore", "pipe", "pipe"],

@@ -12,7 +12,9 @@ const MISSING_KEY_ID = "0b0c52a4-9d5f-4d1e-9b7a-0123456789ab";
 const OTHER_ACCOUNT = "444455556666";
 const LOCKOUT = JSON.stringify({
   Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:root` }, Action: "kms:Describe*", Resource: "*" }],
+  Statement: [
+    { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:root` }, Action: "kms:Describe*", Resource: "*" },
+  ],
 });
 
 /** Many scenarios, one Python process: ordered, later steps use keys created by earlier ones. */
@@ -31,7 +33,11 @@ const PLAN: PlanStep[] = [
   },
   { name: "get-new-key-policy", op: "get_key_policy", params: { KeyId: "${newKey}" } },
   { name: "list-tags-after-create", op: "list_resource_tags", params: { KeyId: "${newKey}" } },
-  { name: "put-single-line", op: "put_key_policy", params: { KeyId: "${newKey}", Policy: singleLinePolicy(ACCOUNT_ID) } },
+  {
+    name: "put-single-line",
+    op: "put_key_policy",
+    params: { KeyId: "${newKey}", Policy: singleLinePolicy(ACCOUNT_ID) },
+  },
   { name: "get-after-put", op: "get_key_policy", params: { KeyId: "${newKey}" } },
   { name: "tag", op: "tag_resource", params: { KeyId: "${newArn}", Tags: [{ TagKey: "env", TagValue: "dev" }] } },
   { name: "untag", op: "untag_resource", params: { KeyId: "${newKey}", TagKeys: ["team"] } },
@@ -63,7 +69,11 @@ const PLAN: PlanStep[] = [
   { name: "unknown-alias", op: "get_key_policy", params: { KeyId: "alias/does-not-exist" } },
   { name: "bad-policy-name", op: "get_key_policy", params: { KeyId: DEMO_KEY_ID, PolicyName: "no-such!" } },
   { name: "other-policy-name", op: "get_key_policy", params: { KeyId: DEMO_KEY_ID, PolicyName: "foo" } },
-  { name: "arn-other-region", op: "get_key_policy", params: { KeyId: `arn:aws:kms:us-west-2:${ACCOUNT_ID}:key/${DEMO_KEY_ID}` } },
+  {
+    name: "arn-other-region",
+    op: "get_key_policy",
+    params: { KeyId: `arn:aws:kms:us-west-2:${ACCOUNT_ID}:key/${DEMO_KEY_ID}` },
+  },
   { name: "arn-other-account-existing", op: "get_key_policy", accessKey: OTHER_ACCOUNT, params: { KeyId: KEY_ARN } },
   {
     name: "arn-other-account-missing",
@@ -79,7 +89,11 @@ const PLAN: PlanStep[] = [
   { name: "alias-reserved", op: "create_alias", params: { AliasName: "alias/aws/e2e", TargetKeyId: DEMO_KEY_ID } },
   { name: "alias-taken", op: "create_alias", params: { AliasName: "alias/ExampleAlias", TargetKeyId: DEMO_KEY_ID } },
   { name: "window-too-short", op: "schedule_key_deletion", params: { KeyId: DEMO_KEY_ID, PendingWindowInDays: 3 } },
-  { name: "create-key-bad-spec", op: "create_key", params: { KeySpec: "HMAC_random", KeyUsage: "GENERATE_VERIFY_MAC" } },
+  {
+    name: "create-key-bad-spec",
+    op: "create_key",
+    params: { KeySpec: "HMAC_random", KeyUsage: "GENERATE_VERIFY_MAC" },
+  },
 ];
 
 const python = findBoto3Python();
@@ -112,9 +126,14 @@ describe.skipIf("missing" in python)("boto3 against a running emulator", () => {
     expect(metadata).toMatchObject({ Description: "e2e", KeyState: "Enabled", Enabled: true, KeyManager: "CUSTOMER" });
     expect(metadata.CurrentKeyMaterialId).toMatch(/^[0-9a-f]{64}$/);
     expect(result("get-new-key-policy").response.Policy).toBe(defaultPolicyText(ACCOUNT_ID));
-    expect(result("list-tags-after-create")).toEqual({ response: { Tags: [{ TagKey: "team", TagValue: "keypolicy" }], Truncated: false } });
+    expect(result("list-tags-after-create")).toEqual({
+      response: { Tags: [{ TagKey: "team", TagValue: "keypolicy" }], Truncated: false },
+    });
     expect(result("put-single-line")).toEqual({ response: {} });
-    expect(result("get-after-put").response).toEqual({ Policy: singleLinePolicyPretty(ACCOUNT_ID), PolicyName: "default" });
+    expect(result("get-after-put").response).toEqual({
+      Policy: singleLinePolicyPretty(ACCOUNT_ID),
+      PolicyName: "default",
+    });
     expect(result("list-tags").response.Tags).toEqual([{ TagKey: "env", TagValue: "dev" }]);
   });
 
@@ -144,7 +163,11 @@ describe.skipIf("missing" in python)("boto3 against a running emulator", () => {
   it("walks a key through disable, enable, scheduled deletion and cancel", () => {
     const newArn = result("create-key").response.KeyMetadata.Arn as string;
     expect(result("describe-disabled").response.KeyMetadata).toMatchObject({ KeyState: "Disabled", Enabled: false });
-    expect(result("schedule-deletion").response).toMatchObject({ KeyId: newArn, KeyState: "PendingDeletion", PendingWindowInDays: 7 });
+    expect(result("schedule-deletion").response).toMatchObject({
+      KeyId: newArn,
+      KeyState: "PendingDeletion",
+      PendingWindowInDays: 7,
+    });
     const pending = result("describe-pending-deletion").response.KeyMetadata;
     expect(pending).toMatchObject({ KeyState: "PendingDeletion", Enabled: false });
     expect(pending.DeletionDate).toBeDefined();
@@ -158,9 +181,15 @@ describe.skipIf("missing" in python)("boto3 against a running emulator", () => {
   });
 
   it.each([
-    ["unknown-key", error("NotFoundException", `Key 'arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${MISSING_KEY_ID}' does not exist`)],
+    [
+      "unknown-key",
+      error("NotFoundException", `Key 'arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${MISSING_KEY_ID}' does not exist`),
+    ],
     ["malformed-key-id", error("NotFoundException", "Invalid keyId 'fake-key-id'")],
-    ["unknown-alias", error("NotFoundException", `Alias arn:aws:kms:${REGION}:${ACCOUNT_ID}:alias/does-not-exist is not found.`)],
+    [
+      "unknown-alias",
+      error("NotFoundException", `Alias arn:aws:kms:${REGION}:${ACCOUNT_ID}:alias/does-not-exist is not found.`),
+    ],
     [
       "bad-policy-name",
       error(
@@ -184,7 +213,10 @@ describe.skipIf("missing" in python)("boto3 against a running emulator", () => {
         `User: arn:aws:iam::${OTHER_ACCOUNT}:root is not authorized to perform: kms:GetKeyPolicy on resource: arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${MISSING_KEY_ID} because no resource-based policy allows the kms:GetKeyPolicy action`,
       ),
     ],
-    ["other-region-by-id", error("NotFoundException", `Key 'arn:aws:kms:eu-west-1:${ACCOUNT_ID}:key/${DEMO_KEY_ID}' does not exist`)],
+    [
+      "other-region-by-id",
+      error("NotFoundException", `Key 'arn:aws:kms:eu-west-1:${ACCOUNT_ID}:key/${DEMO_KEY_ID}' does not exist`),
+    ],
     [
       "two-violations",
       error(
@@ -193,7 +225,13 @@ describe.skipIf("missing" in python)("boto3 against a running emulator", () => {
       ),
     ],
     ["put-not-json", error("MalformedPolicyDocumentException", "")],
-    ["put-lockout", error("MalformedPolicyDocumentException", "The new key policy will not allow you to update the key policy in the future.")],
+    [
+      "put-lockout",
+      error(
+        "MalformedPolicyDocumentException",
+        "The new key policy will not allow you to update the key policy in the future.",
+      ),
+    ],
     [
       "alias-without-prefix",
       error(

@@ -40,7 +40,11 @@ describe("protocol hygiene over HTTP", () => {
     },
     {
       what: "a form content type",
-      init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-amz-target": "TrentService.ListKeys" }, body: "a=b" },
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-amz-target": "TrentService.ListKeys" },
+        body: "a=b",
+      },
       status: 400,
       type: "UnknownOperationException",
     },
@@ -48,7 +52,11 @@ describe("protocol hygiene over HTTP", () => {
     { what: "a DELETE", init: { method: "DELETE" }, status: 400, type: "UnknownOperationException" },
     {
       what: "a body over 1 MiB",
-      init: { method: "POST", headers: { ...json, "x-amz-target": "TrentService.ListKeys" }, body: `{"Marker":"${"x".repeat(1_100_000)}"}` },
+      init: {
+        method: "POST",
+        headers: { ...json, "x-amz-target": "TrentService.ListKeys" },
+        body: `{"Marker":"${"x".repeat(1_100_000)}"}`,
+      },
       status: 413,
       type: "RequestEntityTooLargeException",
     },
@@ -56,7 +64,9 @@ describe("protocol hygiene over HTTP", () => {
     const response = await fetch(server.url, init);
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toBe("application/x-amz-json-1.1");
-    expect(response.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(response.headers.get("x-amzn-requestid")).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
     const body = (await response.json()) as { __type: string };
     expect(body.__type).toBe(type);
   });

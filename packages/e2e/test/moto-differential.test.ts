@@ -29,10 +29,22 @@ const PLAN: PlanStep[] = [
   { name: "describe-unknown", op: "describe_key", params: { KeyId: MISSING } },
   { name: "describe-malformed", op: "describe_key", params: { KeyId: "fake-key-id" } },
   { name: "describe-unknown-alias", op: "describe_key", params: { KeyId: "alias/none" } },
-  { name: "describe-arn-other-region", op: "describe_key", params: { KeyId: `arn:aws:kms:us-west-2:${ACCOUNT_ID}:key/${MISSING}` } },
+  {
+    name: "describe-arn-other-region",
+    op: "describe_key",
+    params: { KeyId: `arn:aws:kms:us-west-2:${ACCOUNT_ID}:key/${MISSING}` },
+  },
   { name: "get-unknown-alias", op: "get_key_policy", params: { KeyId: "alias/none", PolicyName: "default" } },
-  { name: "put-not-json", op: "put_key_policy", params: { KeyId: "${k}", PolicyName: "default", Policy: "not a real policy statement" } },
-  { name: "put-valid", op: "put_key_policy", params: { KeyId: "${k}", PolicyName: "default", Policy: singleLinePolicy(ACCOUNT_ID) } },
+  {
+    name: "put-not-json",
+    op: "put_key_policy",
+    params: { KeyId: "${k}", PolicyName: "default", Policy: "not a real policy statement" },
+  },
+  {
+    name: "put-valid",
+    op: "put_key_policy",
+    params: { KeyId: "${k}", PolicyName: "default", Policy: singleLinePolicy(ACCOUNT_ID) },
+  },
   { name: "get-after-put", op: "get_key_policy", params: { KeyId: "${k}", PolicyName: "default" } },
   { name: "disable", op: "disable_key", params: { KeyId: "${k}" } },
   { name: "describe-disabled", op: "describe_key", params: { KeyId: "${k}" } },
@@ -60,20 +72,37 @@ const PLAN: PlanStep[] = [
   { name: "create-hmac", op: "create_key", params: { KeySpec: "HMAC_256", KeyUsage: "GENERATE_VERIFY_MAC" } },
   { name: "create-external", op: "create_key", params: { Origin: "EXTERNAL" } },
   { name: "create-multi-region", op: "create_key", params: { MultiRegion: true } },
-  { name: "create-bad-key-spec", op: "create_key", params: { KeySpec: "HMAC_random", KeyUsage: "GENERATE_VERIFY_MAC" } },
+  {
+    name: "create-bad-key-spec",
+    op: "create_key",
+    params: { KeySpec: "HMAC_random", KeyUsage: "GENERATE_VERIFY_MAC" },
+  },
   { name: "paginate-keys", op: "list_keys", paginate: 1, items: "Keys" },
 ];
 
 type R = Record<string, any>;
 const metadata = (r: R) => r["response"]?.KeyMetadata ?? {};
 const pick = (o: R, keys: string[]) => Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
-const state = (r: R) => ({ ...pick(metadata(r), ["KeyState", "Enabled"]), hasDeletionDate: "DeletionDate" in metadata(r) });
+const state = (r: R) => ({
+  ...pick(metadata(r), ["KeyState", "Enabled"]),
+  hasDeletionDate: "DeletionDate" in metadata(r),
+});
 const policyDocument = (r: R) => JSON.parse(r["response"]?.Policy ?? "null");
 
 /** Scenarios where moto answers as AWS does: the projection of both answers must be equal. */
 const AGREE: Record<string, (r: R) => unknown> = {
   create: (r) =>
-    pick(metadata(r), ["AWSAccountId", "Description", "Enabled", "KeyState", "KeySpec", "CustomerMasterKeySpec", "KeyManager", "Origin", "EncryptionAlgorithms"]),
+    pick(metadata(r), [
+      "AWSAccountId",
+      "Description",
+      "Enabled",
+      "KeyState",
+      "KeySpec",
+      "CustomerMasterKeySpec",
+      "KeyManager",
+      "Origin",
+      "EncryptionAlgorithms",
+    ]),
   "get-with-policy-name": policyDocument,
   "list-key-policies": (r) => r,
   "describe-unknown": (r) => r,
@@ -99,14 +128,18 @@ const AGREE: Record<string, (r: R) => unknown> = {
 const error = (code: string, message: string) => ({ error: { code, message, status: 400 } });
 
 /** Both sides of each divergence: what the emulator answers (the AWS answer), and that moto still answers otherwise. */
-const DIVERGENCE_CHECKS: Record<string, { ours: (r: R, all: Record<string, R>) => void; motoDiffers: (m: R) => boolean }> = {
+const DIVERGENCE_CHECKS: Record<
+  string,
+  { ours: (r: R, all: Record<string, R>) => void; motoDiffers: (m: R) => boolean }
+> = {
   "get-key-policy-without-policy-name": {
     ours: (r) => expect(r["response"]?.PolicyName).toBe("default"),
     motoDiffers: (m) => m["error"]?.message === "No such policy exists",
   },
   "policy-text-format": {
     ours: (r) => expect(r).toEqual({ response: { Policy: defaultPolicyText(ACCOUNT_ID), PolicyName: "default" } }),
-    motoDiffers: (m) => m["response"]?.Policy !== defaultPolicyText(ACCOUNT_ID) && !("PolicyName" in (m["response"] ?? {})),
+    motoDiffers: (m) =>
+      m["response"]?.Policy !== defaultPolicyText(ACCOUNT_ID) && !("PolicyName" in (m["response"] ?? {})),
   },
   "malformed-key-id-message": {
     ours: (r) => expect(r).toEqual(error("NotFoundException", "Invalid keyId 'fake-key-id'")),
@@ -117,7 +150,10 @@ const DIVERGENCE_CHECKS: Record<string, { ours: (r: R, all: Record<string, R>) =
     motoDiffers: (m) => m["error"]?.message !== "Invalid arn us-west-2",
   },
   "policy-operation-with-unknown-alias": {
-    ours: (r) => expect(r).toEqual(error("NotFoundException", `Alias arn:aws:kms:${REGION}:${ACCOUNT_ID}:alias/none is not found.`)),
+    ours: (r) =>
+      expect(r).toEqual(
+        error("NotFoundException", `Alias arn:aws:kms:${REGION}:${ACCOUNT_ID}:alias/none is not found.`),
+      ),
     motoDiffers: (m) => m["error"]?.message === "Invalid keyId alias/none",
   },
   "policy-that-is-not-json": {
@@ -127,7 +163,10 @@ const DIVERGENCE_CHECKS: Record<string, { ours: (r: R, all: Record<string, R>) =
   "alias-without-prefix": {
     ours: (r) =>
       expect(r).toEqual(
-        error("ValidationException", 'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html'),
+        error(
+          "ValidationException",
+          'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
+        ),
       ),
     motoDiffers: (m) => m["error"]?.message === "Invalid identifier",
   },
@@ -140,12 +179,18 @@ const DIVERGENCE_CHECKS: Record<string, { ours: (r: R, all: Record<string, R>) =
     motoDiffers: (m) => !("LastUpdatedDate" in (m["response"]?.Aliases[0] ?? {})),
   },
   "aws-managed-aliases": {
-    ours: (r) => expect(r["response"]?.Aliases.map((a: { AliasName: string }) => a.AliasName)).toEqual(["alias/differential"]),
-    motoDiffers: (m) => m["response"]?.Aliases.some((a: { AliasName: string }) => a.AliasName.startsWith("alias/aws/")) === true,
+    ours: (r) =>
+      expect(r["response"]?.Aliases.map((a: { AliasName: string }) => a.AliasName)).toEqual(["alias/differential"]),
+    motoDiffers: (m) =>
+      m["response"]?.Aliases.some((a: { AliasName: string }) => a.AliasName.startsWith("alias/aws/")) === true,
   },
   "schedule-key-deletion-answer": {
     ours: (r, all) =>
-      expect(r["response"]).toMatchObject({ KeyId: metadata(all["create"] ?? {}).Arn, KeyState: "PendingDeletion", PendingWindowInDays: 7 }),
+      expect(r["response"]).toMatchObject({
+        KeyId: metadata(all["create"] ?? {}).Arn,
+        KeyState: "PendingDeletion",
+        PendingWindowInDays: 7,
+      }),
     motoDiffers: (m) => !("KeyState" in (m["response"] ?? {})),
   },
   "schedule-key-deletion-twice": {
@@ -157,7 +202,10 @@ const DIVERGENCE_CHECKS: Record<string, { ours: (r: R, all: Record<string, R>) =
     motoDiffers: (m) => !String(m["response"]?.KeyId).startsWith("arn:"),
   },
   "cancel-key-deletion-twice": {
-    ours: (r, all) => expect(r).toEqual(error("KMSInvalidStateException", `${metadata(all["create"] ?? {}).Arn} is not pending deletion.`)),
+    ours: (r, all) =>
+      expect(r).toEqual(
+        error("KMSInvalidStateException", `${metadata(all["create"] ?? {}).Arn} is not pending deletion.`),
+      ),
     motoDiffers: (m) => "response" in m,
   },
   "pending-window-out-of-range": {
@@ -190,7 +238,9 @@ const DIVERGENCE_CHECKS: Record<string, { ours: (r: R, all: Record<string, R>) =
   },
   "enum-validation-text": {
     ours: (r) =>
-      expect(r["error"]?.message).toMatch(/^1 validation error detected: Value 'HMAC_random' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: \[RSA_2048, ECC_NIST_P384, /),
+      expect(r["error"]?.message).toMatch(
+        /^1 validation error detected: Value 'HMAC_random' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: \[RSA_2048, ECC_NIST_P384, /,
+      ),
     motoDiffers: (m) => String(m["error"]?.message).includes("at 'KeySpec'"),
   },
   "list-keys-limit": {
@@ -208,7 +258,9 @@ interface Divergence {
   readonly emulator: string;
 }
 const DIVERGENCES = (
-  JSON.parse(readFileSync(join(import.meta.dirname, "..", "moto-divergences.json"), "utf8")) as { divergences: Divergence[] }
+  JSON.parse(readFileSync(join(import.meta.dirname, "..", "moto-divergences.json"), "utf8")) as {
+    divergences: Divergence[];
+  }
 ).divergences;
 
 const python = findBoto3Python();

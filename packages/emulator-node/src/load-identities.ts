@@ -12,5 +12,9 @@ export class IdentitiesError extends Error {
  * @throws IdentitiesError naming the file and each bad member path (`identities[0].PrincipalArn: must be …`).
  */
 export function loadIdentitiesFile(path: string): Promise<Identities> {
-  return readConfigFile(path, { kind: "identities", parse: parseIdentities, fail: (message) => new IdentitiesError(message) });
+  return readConfigFile(path, {
+    kind: "identities",
+    parse: parseIdentities,
+    fail: (message) => new IdentitiesError(message),
+  });
 }

@@ -39,7 +39,9 @@ export async function readConfigFile<T>(path: string, file: ConfigFileKind<T>): 
   }
   const parsed = file.parse(value);
   if (!parsed.success) {
-    throw file.fail(`${file.kind} file ${path} is not valid:\n${parsed.error.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
+    throw file.fail(
+      `${file.kind} file ${path} is not valid:\n${parsed.error.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`,
+    );
   }
   return parsed.data;
 }

@@ -85,7 +85,13 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       sqlite?.close();
       throw cause;
     });
-    seed = await applySeed(store, file, { accountId: config.defaultAccountId, region: config.defaultRegion }, { clock: systemClock, ids: randomIds }, { overwrite: options.seedOverwrite === true });
+    seed = await applySeed(
+      store,
+      file,
+      { accountId: config.defaultAccountId, region: config.defaultRegion },
+      { clock: systemClock, ids: randomIds },
+      { overwrite: options.seedOverwrite === true },
+    );
   }
   // Node's HTTP parser enforces the header limit (answered below as the app would), so the app need not measure
   // every request's headers again: materialising them costs about 15 % of GetKeyPolicy's throughput.
@@ -120,7 +126,9 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       sqlite?.close();
       reject(cause);
     });
-    server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, config.maxHeaderBytes));
+    server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) =>
+      answerClientError(error, socket, config.maxHeaderBytes),
+    );
     // [DEC] Requests Node answers without the app otherwise (empty bodies): CONNECT, and an Expect other than
     // 100-continue. Both get AWS JSON, as anything that is not an operation does.
     server.on("connect", (_request: unknown, socket: Socket) =>
@@ -152,7 +160,8 @@ async function securityConfig(options: NodeServerOptions): Promise<Partial<Emula
     if (options.identitiesFile === undefined) throw new IdentitiesError("auth sigv4 needs an identities file");
     security.auth = { mode: "sigv4", ...(await loadIdentitiesFile(options.identitiesFile)) };
   } else if (mode === "none") {
-    if (options.identitiesFile !== undefined) throw new IdentitiesError("an identities file needs auth sigv4, not none");
+    if (options.identitiesFile !== undefined)
+      throw new IdentitiesError("an identities file needs auth sigv4, not none");
     security.auth = { mode: "none" };
   }
   return security;
@@ -182,7 +191,9 @@ interface ExpectationResponse {
 
 /** Serialises an answer onto a raw socket as HTTP/1.1 (Node's reason phrase for the status) and closes it. */
 function writeRaw(socket: Socket, response: EncodedResponse): void {
-  const headers = Object.entries(response.headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  const headers = Object.entries(response.headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
   socket.end(
     `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ""}\r\n${headers}` +
       `Content-Length: ${Buffer.byteLength(response.body)}\r\nConnection: close\r\n\r\n${response.body}`,

@@ -39,7 +39,10 @@ export interface SqliteStore extends KeyStore {
  * `@keypolicy/emulator`'s `migrations/` folder: the one schema, shared with the Cloudflare Worker's D1 migrations
  * (same files, applied there by wrangler).
  */
-export const MIGRATIONS_DIR = join(dirname(createRequire(import.meta.url).resolve("@keypolicy/emulator/package.json")), "migrations");
+export const MIGRATIONS_DIR = join(
+  dirname(createRequire(import.meta.url).resolve("@keypolicy/emulator/package.json")),
+  "migrations",
+);
 
 const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
 
@@ -56,7 +59,8 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (i > 0 && migrations[i - 1]?.version === m.version) throw new StoreError(`two migrations have version ${m.version} in ${dir}`);
+    if (i > 0 && migrations[i - 1]?.version === m.version)
+      throw new StoreError(`two migrations have version ${m.version} in ${dir}`);
   });
   return migrations;
 }
@@ -156,7 +160,8 @@ function migrate(db: Database.Database, migrations: readonly Migration[], path: 
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
   );
   const current = (): number =>
-    (db.prepare("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations").get() as { version: number }).version;
+    (db.prepare("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations").get() as { version: number })
+      .version;
   const latest = migrations.at(-1)?.version ?? 0;
   const apply = db.transaction(() => {
     const version = current();

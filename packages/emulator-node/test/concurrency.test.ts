@@ -21,7 +21,12 @@ function policy(c: number, r: number): { sent: string; stored: string } {
       Sid: `S${c}x${r}x${i}`,
       Effect: "Allow",
       // The first statement keeps the caller (the account root) able to put the policy again: the lockout check.
-      Principal: { AWS: i === 0 ? "arn:aws:iam::444455556666:root" : `arn:aws:iam::111122223333:role/${"team/".repeat(40)}c${c}-s${i}` },
+      Principal: {
+        AWS:
+          i === 0
+            ? "arn:aws:iam::444455556666:root"
+            : `arn:aws:iam::111122223333:role/${"team/".repeat(40)}c${c}-s${i}`,
+      },
       Action: ["kms:GetKeyPolicy", "kms:PutKeyPolicy"],
       Resource: "*",
     })),
@@ -32,7 +37,12 @@ function policy(c: number, r: number): { sent: string; stored: string } {
 }
 
 const clientFor = (endpoint: string): KMSClient =>
-  new KMSClient({ endpoint, region: "eu-central-1", credentials: { accessKeyId: "444455556666", secretAccessKey: "s" }, maxAttempts: 1 });
+  new KMSClient({
+    endpoint,
+    region: "eu-central-1",
+    credentials: { accessKeyId: "444455556666", secretAccessKey: "s" },
+    maxAttempts: 1,
+  });
 
 describe.each([
   { store: "in-memory", dataDir: undefined },

@@ -2,7 +2,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateKeyCommand, GetKeyPolicyCommand, KMSClient, ListKeysCommand, PutKeyPolicyCommand } from "@aws-sdk/client-kms";
+import {
+  CreateKeyCommand,
+  GetKeyPolicyCommand,
+  KMSClient,
+  ListKeysCommand,
+  PutKeyPolicyCommand,
+} from "@aws-sdk/client-kms";
 import { formatPolicy, parseJson } from "@keypolicy/policy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bundle, bundleEntry } from "./support/bundle.js";
@@ -20,8 +26,21 @@ function policyFor(stream: number, write: number): { sent: string; stored: strin
     Version: "2012-10-17",
     Id: `crash-${stream}-${write}`,
     Statement: [
-      { Sid: "Root", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" },
-      { Sid: `Pad${write}`, Effect: "Deny", Principal: { AWS: "*" }, Action: ["kms:Decrypt"], Resource: "*", Condition: { StringEquals: { "kms:ViaService": "x".repeat(1500) } } },
+      {
+        Sid: "Root",
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::111122223333:root" },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      {
+        Sid: `Pad${write}`,
+        Effect: "Deny",
+        Principal: { AWS: "*" },
+        Action: ["kms:Decrypt"],
+        Resource: "*",
+        Condition: { StringEquals: { "kms:ViaService": "x".repeat(1500) } },
+      },
     ],
   });
   const parsed = parseJson(sent);
@@ -63,7 +82,12 @@ describe("durability across kill -9", () => {
   }
 
   const client = (endpoint: string): KMSClient =>
-    new KMSClient({ endpoint, region: "us-east-2", credentials: { accessKeyId: "111122223333", secretAccessKey: "s" }, maxAttempts: 1 });
+    new KMSClient({
+      endpoint,
+      region: "us-east-2",
+      credentials: { accessKeyId: "111122223333", secretAccessKey: "s" },
+      maxAttempts: 1,
+    });
 
   it("keeps every acknowledged CreateKey and PutKeyPolicy, with its exact policy", async () => {
     const first = await start();
@@ -138,7 +162,9 @@ describe("durability across kill -9", () => {
       expect(acks).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
       // Every key's state is the acknowledged one except where a write was cut off mid-flight.
       expect(verified).toBeGreaterThanOrEqual(keys.size - inFlightAtKill);
-      console.info(`crash test: ${acks} acknowledged writes on ${keys.size} keys, ${inFlightAtKill} in flight at kill -9; all kept`);
+      console.info(
+        `crash test: ${acks} acknowledged writes on ${keys.size} keys, ${inFlightAtKill} in flight at kill -9; all kept`,
+      );
     } finally {
       after.destroy();
     }

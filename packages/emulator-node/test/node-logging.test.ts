@@ -14,7 +14,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const AUTH = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/eu-west-3/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
+const AUTH =
+  "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/eu-west-3/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
 
 /** A real SQLite key store on a database opened read-only: every write throws SqliteError SQLITE_READONLY. */
 function readOnlySqliteStore() {
@@ -34,7 +35,11 @@ async function start(options: Parameters<typeof startNodeServer>[0]) {
   const call = (operation: string, body: unknown, headers: Record<string, string> = { authorization: AUTH }) =>
     fetch(server.url, {
       method: "POST",
-      headers: { "x-amz-target": `TrentService.${operation}`, "content-type": "application/x-amz-json-1.1", ...headers },
+      headers: {
+        "x-amz-target": `TrentService.${operation}`,
+        "content-type": "application/x-amz-json-1.1",
+        ...headers,
+      },
       body: JSON.stringify(body),
     });
   return { lines, call, url: server.url };
@@ -71,7 +76,9 @@ describe("Node server log", () => {
     const ms = "duration-ms=\\d+";
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(
-      new RegExp(`^keypolicy request operation=CreateKey status=200 error=- account=111122223333 region=eu-west-3 ${ms} request-id=${ids[0]}$`),
+      new RegExp(
+        `^keypolicy request operation=CreateKey status=200 error=- account=111122223333 region=eu-west-3 ${ms} request-id=${ids[0]}$`,
+      ),
     );
     expect(lines[1]).toMatch(
       new RegExp(
@@ -79,10 +86,14 @@ describe("Node server log", () => {
       ),
     );
     expect(lines[2]).toMatch(
-      new RegExp(`^keypolicy request operation=- status=400 error=UnknownOperationException account=111122223333 region=eu-west-3 ${ms} request-id=${ids[2]}$`),
+      new RegExp(
+        `^keypolicy request operation=- status=400 error=UnknownOperationException account=111122223333 region=eu-west-3 ${ms} request-id=${ids[2]}$`,
+      ),
     );
     expect(lines[3]).toMatch(
-      new RegExp(`^keypolicy request operation=- status=400 error=UnknownOperationException account=- region=- ${ms} request-id=${ids[3]}$`),
+      new RegExp(
+        `^keypolicy request operation=- status=400 error=UnknownOperationException account=- region=- ${ms} request-id=${ids[3]}$`,
+      ),
     );
   });
 
@@ -90,7 +101,9 @@ describe("Node server log", () => {
     const { lines, call } = await start({ store: readOnlySqliteStore(), logRequests: true });
     expect((await call("CreateKey", {})).status).toBe(500);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^keypolicy request operation=CreateKey status=500 error=KMSInternalException account=111122223333 region=eu-west-3 /);
+    expect(lines[0]).toMatch(
+      /^keypolicy request operation=CreateKey status=500 error=KMSInternalException account=111122223333 region=eu-west-3 /,
+    );
     expect(lines[1]).toMatch(/^keypolicy fault operation=CreateKey status=500 .* cause=SqliteError /);
   });
 });

@@ -57,7 +57,10 @@ describe("SQLite store integrity at open", () => {
     const bytes = garbage(64 * 1024);
     writeFileSync(path, bytes);
     expect(() => createSqliteStore({ path })).toThrow(
-      expect.objectContaining({ name: "StoreError", message: `${path} is not a SQLite database: move it away, or use another data directory` }),
+      expect.objectContaining({
+        name: "StoreError",
+        message: `${path} is not a SQLite database: move it away, or use another data directory`,
+      }),
     );
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
@@ -81,7 +84,11 @@ describe("SQLite store integrity at open", () => {
     }
     expect(thrown).toMatchObject({ name: "StoreError" });
     const { message } = thrown as Error;
-    expect(message).toMatch(new RegExp(`^SQLite database ${path} is damaged \\(PRAGMA quick_check: .+\\): restore it from a backup, or move it away to start empty$`));
+    expect(message).toMatch(
+      new RegExp(
+        `^SQLite database ${path} is damaged \\(PRAGMA quick_check: .+\\): restore it from a backup, or move it away to start empty$`,
+      ),
+    );
     expect(message).not.toContain("\n");
   });
 });

@@ -43,7 +43,13 @@ describe("SQLite store on disk", () => {
     const first = open(path);
     await first.createKey(KEY);
     await first.updateKey(KEY, KEY.keyId, { policy: '{\n  "Version" : "2012-10-17"\n}' });
-    await first.createAlias({ ...KEY, aliasName: "alias/kept", targetKeyId: KEY.keyId, creationDate: 1, lastUpdatedDate: 2 });
+    await first.createAlias({
+      ...KEY,
+      aliasName: "alias/kept",
+      targetKeyId: KEY.keyId,
+      creationDate: 1,
+      lastUpdatedDate: 2,
+    });
     first.close();
 
     const second = open(path);
@@ -61,7 +67,7 @@ describe("SQLite store on disk", () => {
       other.exec("BEGIN");
       const before = other.prepare("SELECT policy FROM kms_keys").get() as { policy: string };
       // The snapshot is held open while the store writes.
-      await store.updateKey(KEY, KEY.keyId, { policy: "{ \"after\" : 1 }" });
+      await store.updateKey(KEY, KEY.keyId, { policy: '{ "after" : 1 }' });
       expect((other.prepare("SELECT policy FROM kms_keys").get() as { policy: string }).policy).toBe(before.policy);
       other.exec("COMMIT");
       expect((other.prepare("SELECT policy FROM kms_keys").get() as { policy: string }).policy).toBe('{ "after" : 1 }');
@@ -111,7 +117,10 @@ describe("SQLite schema migrations", () => {
     const path = join(root, "failing", "keys.sqlite");
     const [init] = readMigrations();
     expect(() =>
-      createSqliteStore({ path, migrations: [init!, { version: 2, name: "0002_bad.sql", sql: "CREATE TABLE broken (" }] }),
+      createSqliteStore({
+        path,
+        migrations: [init!, { version: 2, name: "0002_bad.sql", sql: "CREATE TABLE broken (" }],
+      }),
     ).toThrow(expect.objectContaining({ name: "StoreError", message: expect.stringContaining(path) }));
     const db = new Database(path, { readonly: true });
     try {
@@ -128,7 +137,10 @@ describe("SQLite schema migrations", () => {
     db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '0099_future.sql', 'x')").run();
     db.close();
     expect(() => createSqliteStore({ path })).toThrow(
-      expect.objectContaining({ name: "StoreError", message: expect.stringMatching(/schema version 99, newer than this keypolicy knows/) }),
+      expect.objectContaining({
+        name: "StoreError",
+        message: expect.stringMatching(/schema version 99, newer than this keypolicy knows/),
+      }),
     );
   });
 

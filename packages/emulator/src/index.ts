@@ -5,7 +5,14 @@ export type { RequestLogEntry } from "./app/request-log.js";
 export { toKeyMetadata } from "./app/keys.js";
 export { createMemoryStore, applyPatch } from "./store/memory.js";
 export type { KeyPatch, KeyStore, Page, Scope, StoredAlias, StoredKey } from "./store/types.js";
-export { applySeed, type ApplySeedOptions, parseSeed, SeedFile, type SeedProblem, type SeedReport } from "./seed/seed.js";
+export {
+  applySeed,
+  type ApplySeedOptions,
+  parseSeed,
+  SeedFile,
+  type SeedProblem,
+  type SeedReport,
+} from "./seed/seed.js";
 export { createSqlStore, type SqlQuery, type SqlRow, type SqlValue } from "./store/sql.js";
 export { createD1Store, type D1DatabaseLike } from "./store/d1.js";
 export { webClock, webIds } from "./runtime/web.js";
@@ -13,7 +20,20 @@ export { cloudflareSourceIp } from "./runtime/cloudflare-source-ip.js";
 export { sourceIpOfPeer } from "./runtime/socket-address.js";
 export type { AuthConfig, AuthenticatedCaller, Authenticator } from "./app/auth/authenticate.js";
 export { createSigV4Authenticator } from "./app/auth/authenticate.js";
-export { IdentitiesFile, parseIdentities, type Identities, type IdentitiesProblem, type Identity } from "./app/auth/identities.js";
-export { checkClockSkew, MAX_CLOCK_SKEW_MS, type ReceivedRequest, type SigV4Options, type VerifiedRequest, verifySigV4 } from "./app/auth/verify-sigv4.js";
+export {
+  IdentitiesFile,
+  parseIdentities,
+  type Identities,
+  type IdentitiesProblem,
+  type Identity,
+} from "./app/auth/identities.js";
+export {
+  checkClockSkew,
+  MAX_CLOCK_SKEW_MS,
+  type ReceivedRequest,
+  type SigV4Options,
+  type VerifiedRequest,
+  verifySigV4,
+} from "./app/auth/verify-sigv4.js";
 export { authMessages } from "./app/auth/messages.js";
 export { limitMessages } from "./app/request-limits.js";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createEmulatorApp, createMemoryStore, type KeyStore, type RequestLogEntry } from "../src/index.js";
 
-const AUTH = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-2/kms/aws4_request, SignedHeaders=host, Signature=00";
+const AUTH =
+  "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-2/kms/aws4_request, SignedHeaders=host, Signature=00";
 
 function setup(store: KeyStore) {
   const entries: RequestLogEntry[] = [];
@@ -11,13 +12,21 @@ function setup(store: KeyStore) {
     store,
     // Each reading of the clock is 5 ms after the last: DescribeKey reads it only to time the request.
     clock: { now: () => (now += 5) },
-    ids: { keyId: () => "00000000-0000-4000-8000-000000000001", requestId: () => `request-${++n}`, keyMaterialId: () => "a".repeat(64) },
+    ids: {
+      keyId: () => "00000000-0000-4000-8000-000000000001",
+      requestId: () => `request-${++n}`,
+      keyMaterialId: () => "a".repeat(64),
+    },
     log: (entry) => entries.push(entry),
   });
   const call = (operation: string, body: unknown) =>
     app.request("/", {
       method: "POST",
-      headers: { "x-amz-target": `TrentService.${operation}`, "content-type": "application/x-amz-json-1.1", authorization: AUTH },
+      headers: {
+        "x-amz-target": `TrentService.${operation}`,
+        "content-type": "application/x-amz-json-1.1",
+        authorization: AUTH,
+      },
       body: JSON.stringify(body),
     });
   return { entries, call };

@@ -26,7 +26,11 @@ function setup(overrides: { store?: KeyStore; maxBodyBytes?: number } = {}) {
   const call = (operation: string, body: unknown, region = "us-east-2", akid?: string) =>
     app.request("/", {
       method: "POST",
-      headers: { "x-amz-target": `TrentService.${operation}`, "content-type": "application/x-amz-json-1.1", authorization: AUTH(region, akid) },
+      headers: {
+        "x-amz-target": `TrentService.${operation}`,
+        "content-type": "application/x-amz-json-1.1",
+        authorization: AUTH(region, akid),
+      },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
   return { app, store, call, clock, ids };
@@ -34,7 +38,12 @@ function setup(overrides: { store?: KeyStore; maxBodyBytes?: number } = {}) {
 
 async function seeded() {
   const s = setup();
-  await applySeed(s.store, { keys: [{ KeyId: KEY_ID, Aliases: ["alias/ExampleAlias"] }] }, { accountId: "111122223333", region: "us-east-2" }, s);
+  await applySeed(
+    s.store,
+    { keys: [{ KeyId: KEY_ID, Aliases: ["alias/ExampleAlias"] }] },
+    { accountId: "111122223333", region: "us-east-2" },
+    s,
+  );
   return s;
 }
 
@@ -58,7 +67,9 @@ describe("emulator app", () => {
     const { call } = setup();
     const created = await (await call("CreateKey", {}, "eu-west-1", "444455556666")).json();
     expect(created.KeyMetadata.Arn).toBe("arn:aws:kms:eu-west-1:444455556666:key/00000000-0000-4000-8000-000000000001");
-    const policy = await (await call("GetKeyPolicy", { KeyId: created.KeyMetadata.KeyId }, "eu-west-1", "444455556666")).json();
+    const policy = await (
+      await call("GetKeyPolicy", { KeyId: created.KeyMetadata.KeyId }, "eu-west-1", "444455556666")
+    ).json();
     expect(policy.Policy).toContain('"AWS" : "arn:aws:iam::444455556666:root"');
     const elsewhere = await call("GetKeyPolicy", { KeyId: created.KeyMetadata.KeyId }, "eu-west-1");
     expect(await elsewhere.json()).toEqual({
@@ -115,14 +126,23 @@ describe("emulator app", () => {
 
   it("answers other paths and methods with JSON, never HTML", async () => {
     const { app } = setup();
-    for (const res of [await app.request("/nothing"), await app.request("/", { method: "GET" }), await app.request("/", { method: "PUT" })]) {
+    for (const res of [
+      await app.request("/nothing"),
+      await app.request("/", { method: "GET" }),
+      await app.request("/", { method: "PUT" }),
+    ]) {
       expect(res.status).toBe(400);
       expect(await res.text()).toBe('{"__type":"UnknownOperationException"}');
     }
   });
 
   it("turns a store failure into a KMSInternalException without leaking the cause", async () => {
-    const broken = { ...createMemoryStore(), getKey: async () => { throw new Error("disk on fire at /secret/path"); } } as KeyStore;
+    const broken = {
+      ...createMemoryStore(),
+      getKey: async () => {
+        throw new Error("disk on fire at /secret/path");
+      },
+    } as KeyStore;
     const { call } = setup({ store: broken });
     const res = await call("GetKeyPolicy", { KeyId: KEY_ID });
     expect(res.status).toBe(500);
@@ -134,7 +154,12 @@ describe("emulator app", () => {
 
 describe("seed files", () => {
   it("names every bad member path", () => {
-    const result = parseSeed({ keys: [{ KeyId: "nope", Region: "mars", Colour: "red" }, { KeyId: KEY_ID, KeySpec: "HMAC_256" }] });
+    const result = parseSeed({
+      keys: [
+        { KeyId: "nope", Region: "mars", Colour: "red" },
+        { KeyId: KEY_ID, KeySpec: "HMAC_256" },
+      ],
+    });
     expect(result.success).toBe(false);
     if (!result.success) {
       const paths = result.error.map((p) => p.path);
@@ -146,8 +171,16 @@ describe("seed files", () => {
 
   it("accepts a policy as an object and stores it in AWS's format, member order kept", async () => {
     const s = setup();
-    const statement = { Sid: "Root", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" };
-    const seed = parseSeed({ keys: [{ KeyId: KEY_ID, Region: "us-east-2", Policy: { Version: "2012-10-17", Statement: [statement] } }] });
+    const statement = {
+      Sid: "Root",
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111122223333:root" },
+      Action: "kms:*",
+      Resource: "*",
+    };
+    const seed = parseSeed({
+      keys: [{ KeyId: KEY_ID, Region: "us-east-2", Policy: { Version: "2012-10-17", Statement: [statement] } }],
+    });
     if (!seed.success) throw new Error(`seed should be valid: ${JSON.stringify(seed.error)}`);
     await applySeed(s.store, seed.data, { accountId: "111122223333", region: "us-east-1" }, s);
     const res = await s.call("GetKeyPolicy", { KeyId: KEY_ID });
@@ -158,9 +191,20 @@ describe("seed files", () => {
 
   it.each([
     [{ keys: [{ KeyId: KEY_ID, Policy: { Version: "2012-10-17", Statement: [] } }] }, "keys[0].Policy"],
-    [{ keys: [{ KeyId: KEY_ID, Policy: '{"Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}' }] }, "keys[0].Policy"],
+    [
+      { keys: [{ KeyId: KEY_ID, Policy: '{"Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}' }] },
+      "keys[0].Policy",
+    ],
     [{ keys: [{ KeyId: KEY_ID, Aliases: ["alias/aws/s3"] }] }, "keys[0].Aliases[0]"],
-    [{ keys: [{ KeyId: KEY_ID, Aliases: ["alias/a"] }, { KeyId: "11111111-2222-4333-8444-555555555555", Aliases: ["alias/a"] }] }, "keys[1].Aliases[0]"],
+    [
+      {
+        keys: [
+          { KeyId: KEY_ID, Aliases: ["alias/a"] },
+          { KeyId: "11111111-2222-4333-8444-555555555555", Aliases: ["alias/a"] },
+        ],
+      },
+      "keys[1].Aliases[0]",
+    ],
     [{ keys: [{ KeyId: KEY_ID }, { KeyId: KEY_ID }] }, "keys[1].KeyId"],
     [{ keys: [{ KeyId: KEY_ID, KeyState: "PendingImport" }] }, "keys[0].KeyState"],
   ])("refuses what AWS would refuse, naming the member: %j", (value, path) => {
@@ -175,14 +219,31 @@ describe("seed files", () => {
     if (!seed.success) throw new Error("seed should be valid");
     await applySeed(s.store, seed.data, { accountId: "111122223333", region: "us-east-1" }, s);
     const { KeyMetadata } = await (await s.call("DescribeKey", { KeyId: KEY_ID })).json();
-    expect(KeyMetadata).toMatchObject({ KeyState: "PendingDeletion", Enabled: false, DeletionDate: 1_700_000_000.5 + 30 * 86_400 });
+    expect(KeyMetadata).toMatchObject({
+      KeyState: "PendingDeletion",
+      Enabled: false,
+      DeletionDate: 1_700_000_000.5 + 30 * 86_400,
+    });
   });
 
   it("puts the seed's values back when asked to overwrite", async () => {
     const s = await seeded();
     await s.call("DisableKey", { KeyId: KEY_ID });
-    const report = await applySeed(s.store, { keys: [{ KeyId: KEY_ID, Description: "again", Aliases: ["alias/ExampleAlias"] }] }, { accountId: "111122223333", region: "us-east-2" }, s, { overwrite: true });
-    expect(report).toEqual({ keysCreated: 0, keysExisting: 1, keysOverwritten: 1, aliasesCreated: 0, aliasesExisting: 1, aliasesOverwritten: 1 });
+    const report = await applySeed(
+      s.store,
+      { keys: [{ KeyId: KEY_ID, Description: "again", Aliases: ["alias/ExampleAlias"] }] },
+      { accountId: "111122223333", region: "us-east-2" },
+      s,
+      { overwrite: true },
+    );
+    expect(report).toEqual({
+      keysCreated: 0,
+      keysExisting: 1,
+      keysOverwritten: 1,
+      aliasesCreated: 0,
+      aliasesExisting: 1,
+      aliasesOverwritten: 1,
+    });
     const { KeyMetadata } = await (await s.call("DescribeKey", { KeyId: "alias/ExampleAlias" })).json();
     expect(KeyMetadata).toMatchObject({ KeyState: "Enabled", Description: "again" });
   });
@@ -200,8 +261,20 @@ describe("seed files", () => {
   it("is idempotent: applying it again changes nothing and keeps later changes", async () => {
     const s = await seeded();
     await s.call("PutKeyPolicy", { KeyId: KEY_ID, Policy: CHANGED_POLICY });
-    const report = await applySeed(s.store, { keys: [{ KeyId: KEY_ID, Aliases: ["alias/ExampleAlias"] }] }, { accountId: "111122223333", region: "us-east-2" }, s);
-    expect(report).toEqual({ keysCreated: 0, keysExisting: 1, keysOverwritten: 0, aliasesCreated: 0, aliasesExisting: 1, aliasesOverwritten: 0 });
+    const report = await applySeed(
+      s.store,
+      { keys: [{ KeyId: KEY_ID, Aliases: ["alias/ExampleAlias"] }] },
+      { accountId: "111122223333", region: "us-east-2" },
+      s,
+    );
+    expect(report).toEqual({
+      keysCreated: 0,
+      keysExisting: 1,
+      keysOverwritten: 0,
+      aliasesCreated: 0,
+      aliasesExisting: 1,
+      aliasesOverwritten: 0,
+    });
     expect((await (await s.call("GetKeyPolicy", { KeyId: KEY_ID })).json()).Policy).toContain('"Sid" : "Changed"');
   });
 });

@@ -41,7 +41,7 @@ async function call(app: App, operation: string, body: unknown) {
 async function appWithAlias(config: Partial<EmulatorConfig>): Promise<{ app: App; keyId: string }> {
   const app = makeApp(config);
   const created = await call(app, "CreateKey", {});
-  const keyId = (created.body?.["KeyMetadata"] as { KeyId: string }).KeyId;
+  const keyId = (created.body?.["KeyMetadata"] as { KeyId: string } | undefined)?.KeyId ?? "";
   expect((await call(app, "CreateAlias", { AliasName: ALIAS, TargetKeyId: keyId })).status).toBe(200);
   return { app, keyId };
 }

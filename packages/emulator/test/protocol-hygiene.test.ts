@@ -29,7 +29,11 @@ describe("protocol hygiene", () => {
   const headers = { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.ListKeys" };
 
   it.each([
-    { what: "a body that is not JSON", init: { method: "POST", headers, body: "{not json" }, type: "SerializationException" },
+    {
+      what: "a body that is not JSON",
+      init: { method: "POST", headers, body: "{not json" },
+      type: "SerializationException",
+    },
     { what: "a JSON array body", init: { method: "POST", headers, body: "[1]" }, type: "SerializationException" },
     {
       what: "a text/plain content type",

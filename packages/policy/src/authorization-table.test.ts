@@ -9,21 +9,43 @@ describe("AUTHORIZATION_TABLE", () => {
     expect(Object.keys(AUTHORIZATION_TABLE).sort()).toEqual([...operations].sort());
   });
 
-  it.each(operations)("%s: the action is the operation's, and cross-account use agrees with key resolution", (operation) => {
-    const row = AUTHORIZATION_TABLE[operation];
-    const spec: { action: string; keyIdentifiers?: { crossAccount: boolean } } = OPERATIONS[operation];
-    expect(row.action).toBe(spec.action);
-    expect(row.crossAccount).toBe(spec.keyIdentifiers?.crossAccount ?? false);
-    expect(operationOfAction(row.action)).toBe(operation);
-  });
+  it.each(operations)(
+    "%s: the action is the operation's, and cross-account use agrees with key resolution",
+    (operation) => {
+      const row = AUTHORIZATION_TABLE[operation];
+      const spec: { action: string; keyIdentifiers?: { crossAccount: boolean } } = OPERATIONS[operation];
+      expect(row.action).toBe(spec.action);
+      expect(row.crossAccount).toBe(spec.keyIdentifiers?.crossAccount ?? false);
+      expect(operationOfAction(row.action)).toBe(operation);
+    },
+  );
 
   it.each([
     ["CreateKey", [["*", "iam-policy"]]],
     ["ListKeys", [["*", "iam-policy"]]],
     ["ListAliases", [["*", "iam-policy"]]],
-    ["CreateAlias", [["alias", "iam-policy"], ["key", "key-policy"]]],
-    ["DeleteAlias", [["alias", "iam-policy"], ["key", "key-policy"]]],
-    ["UpdateAlias", [["alias", "iam-policy"], ["current-key", "key-policy"], ["key", "key-policy"]]],
+    [
+      "CreateAlias",
+      [
+        ["alias", "iam-policy"],
+        ["key", "key-policy"],
+      ],
+    ],
+    [
+      "DeleteAlias",
+      [
+        ["alias", "iam-policy"],
+        ["key", "key-policy"],
+      ],
+    ],
+    [
+      "UpdateAlias",
+      [
+        ["alias", "iam-policy"],
+        ["current-key", "key-policy"],
+        ["key", "key-policy"],
+      ],
+    ],
     ["GetKeyPolicy", [["key", "key-policy"]]],
     ["TagResource", [["key", "key-policy"]]],
   ] as const)("%s is authorized on %j (AWS permissions table)", (operation, expected) => {
@@ -31,14 +53,20 @@ describe("AUTHORIZATION_TABLE", () => {
   });
 
   it("CreateKey with Tags also needs kms:TagResource on every key of the account and Region (IAM policy)", () => {
-    const tagResource = { member: "Tags", action: "kms:TagResource", resource: { resource: "all-keys", policyType: "iam-policy" } };
+    const tagResource = {
+      member: "Tags",
+      action: "kms:TagResource",
+      resource: { resource: "all-keys", policyType: "iam-policy" },
+    };
     expect(memberPermissionsOf("CreateKey", { Tags: [{ TagKey: "k", TagValue: "v" }] })).toEqual([tagResource]);
     expect(memberPermissionsOf("CreateKey", { Tags: [] })).toEqual([]);
     expect(memberPermissionsOf("CreateKey", {})).toEqual([]);
   });
 
   it("no other operation needs a permission for a request member", () => {
-    expect(operations.filter((operation) => "memberPermissions" in AUTHORIZATION_TABLE[operation])).toEqual(["CreateKey"]);
+    expect(operations.filter((operation) => "memberPermissions" in AUTHORIZATION_TABLE[operation])).toEqual([
+      "CreateKey",
+    ]);
   });
 
   it("only DescribeKey works across accounts", () => {

@@ -53,7 +53,11 @@ const ALIAS: ResourcePermission = { resource: "alias", policyType: "iam-policy" 
 const NO_RESOURCE: ResourcePermission = { resource: "*", policyType: "iam-policy" };
 const ALL_KEYS: ResourcePermission = { resource: "all-keys", policyType: "iam-policy" };
 
-const keyOperation = (action: `kms:${string}`, crossAccount = false): OperationAuthorization => ({ action, crossAccount, resources: [KEY] });
+const keyOperation = (action: `kms:${string}`, crossAccount = false): OperationAuthorization => ({
+  action,
+  crossAccount,
+  resources: [KEY],
+});
 
 /**
  * The per-operation authorization table, total over the implemented operations (a missing operation does not
@@ -105,7 +109,10 @@ export function authorizationOf(operation: OperationName): OperationAuthorizatio
  * The member permissions ({@link MemberPermission}) a request of `operation` calls for: those whose member is in
  * `request` with at least one entry [DEC: an empty `Tags` list adds no tags, so it needs no `kms:TagResource`].
  */
-export function memberPermissionsOf(operation: OperationName, request: { readonly Tags?: readonly unknown[] | undefined }): readonly MemberPermission[] {
+export function memberPermissionsOf(
+  operation: OperationName,
+  request: { readonly Tags?: readonly unknown[] | undefined },
+): readonly MemberPermission[] {
   const row: OperationAuthorization = AUTHORIZATION_TABLE[operation];
   return (row.memberPermissions ?? []).filter((permission) => (request[permission.member]?.length ?? 0) > 0);
 }

@@ -53,7 +53,11 @@ export function authorize(request: AuthorizeRequest): AuthorizationDecision {
 
   if (request.keyPolicy === undefined) {
     if (identity === "allow") return ALLOWED;
-    return { allowed: false, policy: "identity-based", reason: identity === "explicit-deny" ? "explicit-deny" : "no-policy" };
+    return {
+      allowed: false,
+      policy: "identity-based",
+      reason: identity === "explicit-deny" ? "explicit-deny" : "no-policy",
+    };
   }
   const key: EvaluationResult = request.keyPolicy
     ? evaluateKeyPolicyStatements(request.keyPolicy, context)
@@ -68,7 +72,10 @@ export function authorize(request: AuthorizeRequest): AuthorizationDecision {
   return ALLOWED;
 }
 
-function evaluateIdentityPolicies(policies: readonly (KeyPolicy | null)[], context: EvaluationContext): EvaluationResult["decision"] {
+function evaluateIdentityPolicies(
+  policies: readonly (KeyPolicy | null)[],
+  context: EvaluationContext,
+): EvaluationResult["decision"] {
   let allowed = false;
   for (const policy of policies) {
     if (policy === null) continue; // [DEC] fail closed: an unreadable identity policy allows nothing
@@ -91,8 +98,14 @@ function evaluateIdentityPolicies(policies: readonly (KeyPolicy | null)[], conte
  *   CreateKey's `kms:TagResource` (`User: <principal> is not authorized to perform: kms:TagResource because no
  *   identity-based policy allows the kms:TagResource action` [RPT LeanerCloud/CUDly#1670, DataBiosphere/azul#5628]).
  */
-export function formatAccessDenied(denied: AccessDenied, principalArn: string, action: string, resource: string | undefined): string {
-  if (denied.policy === "resource-based") return messages.accessDenied(principalArn, action, resource ?? "*", denied.reason);
+export function formatAccessDenied(
+  denied: AccessDenied,
+  principalArn: string,
+  action: string,
+  resource: string | undefined,
+): string {
+  if (denied.policy === "resource-based")
+    return messages.accessDenied(principalArn, action, resource ?? "*", denied.reason);
   const prefix = `User: ${principalArn} is not authorized to perform: ${action}${resource === undefined ? "" : ` on resource: ${resource}`}`;
   return denied.reason === "explicit-deny"
     ? `${prefix} with an explicit deny in an identity-based policy`

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type ConditionKeyRequest, type ConditionKeyResource, conditionKeysFor, principalArnFor } from "./condition-keys-for.js";
+import {
+  type ConditionKeyRequest,
+  type ConditionKeyResource,
+  conditionKeysFor,
+  principalArnFor,
+} from "./condition-keys-for.js";
 
 const ACCOUNT = "111122223333";
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0, 250);
@@ -48,13 +53,27 @@ describe("conditionKeysFor", () => {
 
   it.each([
     ["the root", `arn:aws:iam::${ACCOUNT}:root`, {}, { "aws:PrincipalType": "Account", "aws:userid": ACCOUNT }],
-    ["a user with a unique ID", `arn:aws:iam::${ACCOUNT}:user/bob`, { userId: "AIDAEXAMPLE" }, { "aws:PrincipalType": "User", "aws:username": "bob", "aws:userid": "AIDAEXAMPLE" }],
-    ["a role session", `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`, {}, { "aws:PrincipalType": "AssumedRole", "aws:PrincipalArn": `arn:aws:iam::${ACCOUNT}:role/Admin` }],
+    [
+      "a user with a unique ID",
+      `arn:aws:iam::${ACCOUNT}:user/bob`,
+      { userId: "AIDAEXAMPLE" },
+      { "aws:PrincipalType": "User", "aws:username": "bob", "aws:userid": "AIDAEXAMPLE" },
+    ],
+    [
+      "a role session",
+      `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`,
+      {},
+      { "aws:PrincipalType": "AssumedRole", "aws:PrincipalArn": `arn:aws:iam::${ACCOUNT}:role/Admin` },
+    ],
     [
       "a role session with its role's path",
       `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`,
       { roleArn: `arn:aws:iam::${ACCOUNT}:role/team/Admin`, userId: "AROAEXAMPLE:s1" },
-      { "aws:PrincipalType": "AssumedRole", "aws:PrincipalArn": `arn:aws:iam::${ACCOUNT}:role/team/Admin`, "aws:userid": "AROAEXAMPLE:s1" },
+      {
+        "aws:PrincipalType": "AssumedRole",
+        "aws:PrincipalArn": `arn:aws:iam::${ACCOUNT}:role/team/Admin`,
+        "aws:userid": "AROAEXAMPLE:s1",
+      },
     ],
   ])("describes %s", (_name, principalArn, extra, expected) => {
     const keys = conditionKeysFor({ ...base, principal: { principalArn, accountId: ACCOUNT, ...extra } });
@@ -75,7 +94,16 @@ describe("conditionKeysFor", () => {
     });
     const keys = conditionKeysFor({
       ...create,
-      parameters: { KeySpec: "HMAC_256", KeyUsage: "GENERATE_VERIFY_MAC", MultiRegion: true, BypassPolicyLockoutSafetyCheck: true, Tags: [{ TagKey: "a", TagValue: "1" }, { TagKey: "b", TagValue: "2" }] },
+      parameters: {
+        KeySpec: "HMAC_256",
+        KeyUsage: "GENERATE_VERIFY_MAC",
+        MultiRegion: true,
+        BypassPolicyLockoutSafetyCheck: true,
+        Tags: [
+          { TagKey: "a", TagValue: "1" },
+          { TagKey: "b", TagValue: "2" },
+        ],
+      },
     });
     expect(keys).toMatchObject({
       "kms:KeySpec": "HMAC_256",
@@ -98,14 +126,22 @@ describe("conditionKeysFor", () => {
   });
 
   it("leaves out request keys other operations do not have", () => {
-    const keys = conditionKeysFor({ ...base, parameters: { Tags: [{ TagKey: "x", TagValue: "y" }], BypassPolicyLockoutSafetyCheck: true } });
+    const keys = conditionKeysFor({
+      ...base,
+      parameters: { Tags: [{ TagKey: "x", TagValue: "y" }], BypassPolicyLockoutSafetyCheck: true },
+    });
     expect(keys["aws:RequestTag/x"]).toBeUndefined();
     expect(keys["aws:TagKeys"]).toBeUndefined();
     expect(keys["kms:BypassPolicyLockoutSafetyCheck"]).toBeUndefined();
   });
 
   it("gives an alias resource its account and no key properties", () => {
-    const keys = conditionKeysFor({ ...base, operation: "DeleteAlias", resource: { kind: "alias", accountId: ACCOUNT }, secureTransport: false });
+    const keys = conditionKeysFor({
+      ...base,
+      operation: "DeleteAlias",
+      resource: { kind: "alias", accountId: ACCOUNT },
+      secureTransport: false,
+    });
     expect(keys).toMatchObject({ "aws:ResourceAccount": ACCOUNT, "aws:SecureTransport": "false" });
     expect(keys["kms:KeySpec"]).toBeUndefined();
   });
@@ -115,8 +151,14 @@ describe("principalArnFor", () => {
   it.each([
     [`arn:aws:iam::${ACCOUNT}:user/alice`, undefined, `arn:aws:iam::${ACCOUNT}:user/alice`],
     [`arn:aws-cn:sts::${ACCOUNT}:assumed-role/R/s`, undefined, `arn:aws-cn:iam::${ACCOUNT}:role/R`],
-    [`arn:aws:sts::${ACCOUNT}:assumed-role/R/s`, `arn:aws:iam::${ACCOUNT}:role/a/b/R`, `arn:aws:iam::${ACCOUNT}:role/a/b/R`],
+    [
+      `arn:aws:sts::${ACCOUNT}:assumed-role/R/s`,
+      `arn:aws:iam::${ACCOUNT}:role/a/b/R`,
+      `arn:aws:iam::${ACCOUNT}:role/a/b/R`,
+    ],
   ])("%s (role ARN %s) is %s", (principalArn, roleArn, expected) => {
-    expect(principalArnFor({ principalArn, accountId: ACCOUNT, ...(roleArn === undefined ? {} : { roleArn }) })).toBe(expected);
+    expect(principalArnFor({ principalArn, accountId: ACCOUNT, ...(roleArn === undefined ? {} : { roleArn }) })).toBe(
+      expected,
+    );
   });
 });

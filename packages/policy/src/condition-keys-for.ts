@@ -53,7 +53,10 @@ export interface ConditionKeyRequest {
   /** The caller's IP address (IPv4 or IPv6), when the transport knows it. */
   readonly sourceIp?: string;
   /** The resource being authorized: a KMS key, an alias (its account), or none (`*`). */
-  readonly resource: { readonly kind: "key"; readonly key: ConditionKeyResource } | { readonly kind: "alias"; readonly accountId: string } | { readonly kind: "none" };
+  readonly resource:
+    | { readonly kind: "key"; readonly key: ConditionKeyResource }
+    | { readonly kind: "alias"; readonly accountId: string }
+    | { readonly kind: "none" };
   /** The alias name the request named the key by (`alias/…`), for `kms:RequestAlias`. */
   readonly requestAlias?: string;
   readonly parameters?: ConditionKeyParameters;
@@ -93,7 +96,12 @@ export function conditionKeysFor(request: ConditionKeyRequest): ConditionKeys {
     "aws:RequestedRegion": request.region,
     "aws:SecureTransport": String(request.secureTransport),
     "kms:CallerAccount": principal.accountId,
-    "aws:ResourceAccount": resource.kind === "key" ? resource.key.accountId : resource.kind === "alias" ? resource.accountId : principal.accountId,
+    "aws:ResourceAccount":
+      resource.kind === "key"
+        ? resource.key.accountId
+        : resource.kind === "alias"
+          ? resource.accountId
+          : principal.accountId,
   };
   if (request.sourceIp !== undefined) keys["aws:SourceIp"] = request.sourceIp;
   if (request.requestAlias !== undefined) keys["kms:RequestAlias"] = request.requestAlias;
@@ -162,11 +170,23 @@ function principalKeys(principal: RequestPrincipal): Record<string, string> {
   return keys;
 }
 
-function keyProperties(keySpec: string, keyUsage: string, origin: string, multiRegion: boolean): Record<string, string> {
-  return { "kms:KeySpec": keySpec, "kms:KeyUsage": keyUsage, "kms:KeyOrigin": origin, "kms:MultiRegion": String(multiRegion) };
+function keyProperties(
+  keySpec: string,
+  keyUsage: string,
+  origin: string,
+  multiRegion: boolean,
+): Record<string, string> {
+  return {
+    "kms:KeySpec": keySpec,
+    "kms:KeyUsage": keyUsage,
+    "kms:KeyOrigin": origin,
+    "kms:MultiRegion": String(multiRegion),
+  };
 }
 
-function requestTagKeys(tags: readonly { readonly TagKey: string; readonly TagValue: string }[]): Record<string, string | readonly string[]> {
+function requestTagKeys(
+  tags: readonly { readonly TagKey: string; readonly TagValue: string }[],
+): Record<string, string | readonly string[]> {
   const keys: Record<string, string | readonly string[]> = {};
   for (const tag of tags) keys[`aws:RequestTag/${tag.TagKey}`] = tag.TagValue;
   if (tags.length > 0) keys["aws:TagKeys"] = tags.map((tag) => tag.TagKey);

@@ -6,7 +6,10 @@ describe("parseConditionOperator", () => {
     ["StringEquals", { family: "string", comparison: "equals", negated: false, ifExists: false, setOperator: "none" }],
     ["StringNotLikeIfExists", { family: "string-like", negated: true, ifExists: true }],
     ["ForAnyValue:StringEquals", { family: "string", setOperator: "for-any-value" }],
-    ["ForAllValues:StringNotEqualsIgnoreCaseIfExists", { family: "string-ignore-case", negated: true, ifExists: true, setOperator: "for-all-values" }],
+    [
+      "ForAllValues:StringNotEqualsIgnoreCaseIfExists",
+      { family: "string-ignore-case", negated: true, ifExists: true, setOperator: "for-all-values" },
+    ],
     ["NumericLessThanEquals", { family: "numeric", comparison: "less-than-equals" }],
     ["DateGreaterThan", { family: "date", comparison: "greater-than" }],
     ["NotIpAddress", { family: "ip-address", negated: true }],

@@ -17,7 +17,9 @@ export function parseDateValue(text: string): number | undefined {
   if (EPOCH_SECONDS.test(text)) return Number(text) * 1000;
   const m = ISO_8601.exec(text);
   if (!m) return undefined;
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => Number(part ?? 0));
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m
+    .slice(1, 7)
+    .map((part) => Number(part ?? 0));
   const offset = parseOffsetMinutes(m[8]);
   if (offset === undefined || !inRanges(year, month, day, hour, minute, second)) return undefined;
   const fraction = Number(`0.${m[7] ?? "0"}`);

@@ -134,9 +134,12 @@ describe("evaluateCondition", () => {
     ["DateNotEquals", "2026-01-01", "soon", false],
     ["ForAnyValue:NumericNotEquals", "10", ["ten", "11"], true],
     ["ForAllValues:NumericNotEquals", "10", ["ten", "11"], false],
-  ])("%s with policy values %j and request values %j follows the unknown-value rule: %s", (operator, policy, request, expected) => {
-    expect(holds(operator, policy, request)).toBe(expected);
-  });
+  ])(
+    "%s with policy values %j and request values %j follows the unknown-value rule: %s",
+    (operator, policy, request, expected) => {
+      expect(holds(operator, policy, request)).toBe(expected);
+    },
+  );
 
   it.each<[string, string | string[], Values, boolean]>([
     ["ForAnyValue:StringEquals", ["a", "b"], ["x", "b"], true],

@@ -1,4 +1,9 @@
-import { type ConditionPolicyValue, compareConditionValue, isComparablePolicyValue, isComparableValue } from "./condition-compare.js";
+import {
+  type ConditionPolicyValue,
+  compareConditionValue,
+  isComparablePolicyValue,
+  isComparableValue,
+} from "./condition-compare.js";
 import type { ConditionOperator } from "./condition-operator.js";
 import type { PolicyCondition } from "./key-policy.js";
 
@@ -114,8 +119,16 @@ function satisfiesOperator(
   return operator.negated ? comparisons.every((c) => c === "no-match") : comparisons.includes("match");
 }
 
-function compare(operator: ConditionOperator, value: string, policyValue: ConditionPolicyValue | undefined): Comparison {
-  if (policyValue === undefined || !isComparableValue(operator, value) || !isComparablePolicyValue(operator, policyValue)) {
+function compare(
+  operator: ConditionOperator,
+  value: string,
+  policyValue: ConditionPolicyValue | undefined,
+): Comparison {
+  if (
+    policyValue === undefined ||
+    !isComparableValue(operator, value) ||
+    !isComparablePolicyValue(operator, policyValue)
+  ) {
     return "unknown";
   }
   return compareConditionValue(operator, value, policyValue) ? "match" : "no-match";

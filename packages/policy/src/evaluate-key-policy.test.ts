@@ -51,11 +51,20 @@ describe("evaluateKeyPolicy", () => {
     ["everyone as AWS *", { AWS: "*" }, ALICE, "caller"],
     ["the caller's bare account ID", { AWS: ACCOUNT }, ALICE, "account"],
     ["the caller's account root", { AWS: ROOT }, ALICE, "account"],
-    ["a role, for a session of that role", { AWS: `arn:aws:iam::${ACCOUNT}:role/ops/Admin` }, `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`, "caller"],
+    [
+      "a role, for a session of that role",
+      { AWS: `arn:aws:iam::${ACCOUNT}:role/ops/Admin` },
+      `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`,
+      "caller",
+    ],
     ["a service principal, for that service", { Service: "logs.amazonaws.com" }, "logs.amazonaws.com", "caller"],
   ])("allows when the Principal names %s", (_name, principal, principalArn, via) => {
     const result = evaluateKeyPolicy(doc(allow({ Sid: "S", Principal: principal })), { ...request, principalArn });
-    expect(result).toEqual({ decision: "allow", statements: [{ index: 0, sid: "S" }], viaAccountRoot: via === "account" });
+    expect(result).toEqual({
+      decision: "allow",
+      statements: [{ index: 0, sid: "S" }],
+      viaAccountRoot: via === "account",
+    });
   });
 
   it.each([
@@ -63,8 +72,16 @@ describe("evaluateKeyPolicy", () => {
     ["another account's root", { AWS: `arn:aws:iam::${OTHER}:root` }, ALICE],
     ["another account ID", { AWS: OTHER }, ALICE],
     ["the account root in another partition", { AWS: `arn:aws-cn:iam::${ACCOUNT}:root` }, ALICE],
-    ["a role of the same name in another account", { AWS: `arn:aws:iam::${OTHER}:role/Admin` }, `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`],
-    ["a different role", { AWS: `arn:aws:iam::${ACCOUNT}:role/Reader` }, `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`],
+    [
+      "a role of the same name in another account",
+      { AWS: `arn:aws:iam::${OTHER}:role/Admin` },
+      `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`,
+    ],
+    [
+      "a different role",
+      { AWS: `arn:aws:iam::${ACCOUNT}:role/Reader` },
+      `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s1`,
+    ],
     ["a wildcard ARN, which IAM does not expand", { AWS: `arn:aws:iam::${ACCOUNT}:user/*` }, ALICE],
     ["a service, for a user", { Service: "logs.amazonaws.com" }, ALICE],
   ])("denies implicitly when the Principal names only %s", (_name, principal, principalArn) => {
@@ -99,7 +116,10 @@ describe("evaluateKeyPolicy", () => {
     [["kms:Encrypt", "kms:Decrypt"], "kms:GetKeyPolicy", "implicit-deny"],
     ["kms:Put*", "kms:GetKeyPolicy", "implicit-deny"],
   ])("matches Action %j against %s: %s", (action, requested, decision) => {
-    const result = evaluateKeyPolicy(doc(allow({ Principal: { AWS: ALICE }, Action: action })), { ...request, action: requested });
+    const result = evaluateKeyPolicy(doc(allow({ Principal: { AWS: ALICE }, Action: action })), {
+      ...request,
+      action: requested,
+    });
     expect(result.decision).toBe(decision);
   });
 
@@ -120,7 +140,12 @@ describe("evaluateKeyPolicy", () => {
     ["the caller and its account root", [ALICE, ROOT], ALICE, "allow"],
     ["the caller and its account ID", [ACCOUNT, ALICE], ALICE, "allow"],
     ["the caller and another account's root", [ALICE, `arn:aws:iam::${OTHER}:root`], ALICE, "explicit-deny"],
-    ["the caller and its account root in another partition", [ALICE, `arn:aws-cn:iam::${ACCOUNT}:root`], ALICE, "explicit-deny"],
+    [
+      "the caller and its account root in another partition",
+      [ALICE, `arn:aws-cn:iam::${ACCOUNT}:root`],
+      ALICE,
+      "explicit-deny",
+    ],
     ["everyone (*)", ["*"], ALICE, "allow"],
     ["the account root, for the root", [ROOT], ROOT, "allow"],
     ["the account ID, for the root", [ACCOUNT], ROOT, "allow"],
@@ -130,10 +155,25 @@ describe("evaluateKeyPolicy", () => {
     ["the session and its account", [SESSION, ROOT], SESSION, "explicit-deny"],
     ["the role and its account, not the session", [ROLE, ROOT], SESSION, "explicit-deny"],
     ["the session, its role (with a path) and its account", [SESSION, ROLE, ROOT], SESSION, "allow"],
-    ["the session, its role without the path and its account ID", [SESSION, `arn:aws:iam::${ACCOUNT}:role/Admin`, ACCOUNT], SESSION, "allow"],
-    ["the session, another role of that name and its account", [SESSION, `arn:aws:iam::${OTHER}:role/Admin`, ROOT], SESSION, "explicit-deny"],
+    [
+      "the session, its role without the path and its account ID",
+      [SESSION, `arn:aws:iam::${ACCOUNT}:role/Admin`, ACCOUNT],
+      SESSION,
+      "allow",
+    ],
+    [
+      "the session, another role of that name and its account",
+      [SESSION, `arn:aws:iam::${OTHER}:role/Admin`, ROOT],
+      SESSION,
+      "explicit-deny",
+    ],
   ])("a Deny with NotPrincipal naming %s (%j), for %s: %s", (_name, notPrincipal, principalArn, decision) => {
-    const policy = doc(allow({ Principal: "*" }), { Effect: "Deny", NotPrincipal: { AWS: notPrincipal }, Action: "kms:*", Resource: "*" });
+    const policy = doc(allow({ Principal: "*" }), {
+      Effect: "Deny",
+      NotPrincipal: { AWS: notPrincipal },
+      Action: "kms:*",
+      Resource: "*",
+    });
     expect(evaluateKeyPolicy(policy, { ...request, principalArn }).decision).toBe(decision);
   });
 
@@ -147,18 +187,53 @@ describe("evaluateKeyPolicy", () => {
   });
 
   it("a Deny with NotPrincipal naming a service spares only that service", () => {
-    const policy = doc(allow({ Principal: "*" }), { Effect: "Deny", NotPrincipal: { Service: "logs.amazonaws.com" }, Action: "kms:*", Resource: "*" });
+    const policy = doc(allow({ Principal: "*" }), {
+      Effect: "Deny",
+      NotPrincipal: { Service: "logs.amazonaws.com" },
+      Action: "kms:*",
+      Resource: "*",
+    });
     expect(evaluateKeyPolicy(policy, { ...request, principalArn: "logs.amazonaws.com" }).decision).toBe("allow");
     expect(evaluateKeyPolicy(policy, request).decision).toBe("explicit-deny");
   });
 
   it.each([
-    ["an Allow whose condition holds", { StringEquals: { "kms:CallerAccount": ACCOUNT } }, { "KMS:CallerAccount": ACCOUNT }, "allow"],
-    ["an Allow whose condition fails", { StringEquals: { "kms:CallerAccount": OTHER } }, { "kms:CallerAccount": ACCOUNT }, "implicit-deny"],
-    ["an Allow whose key is missing", { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } }, {}, "implicit-deny"],
-    ["an Allow until a date, before it", { DateLessThan: { "aws:CurrentTime": "2026-01-01T00:00:00Z" } }, { "aws:CurrentTime": "2025-06-01T00:00:00Z" }, "allow"],
-    ["an Allow until a date, after it", { DateLessThan: { "aws:CurrentTime": "2026-01-01T00:00:00Z" } }, { "aws:CurrentTime": "2026-06-01T00:00:00Z" }, "implicit-deny"],
-    ["an Allow from an address block", { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }, { "aws:SourceIp": "203.0.113.5" }, "allow"],
+    [
+      "an Allow whose condition holds",
+      { StringEquals: { "kms:CallerAccount": ACCOUNT } },
+      { "KMS:CallerAccount": ACCOUNT },
+      "allow",
+    ],
+    [
+      "an Allow whose condition fails",
+      { StringEquals: { "kms:CallerAccount": OTHER } },
+      { "kms:CallerAccount": ACCOUNT },
+      "implicit-deny",
+    ],
+    [
+      "an Allow whose key is missing",
+      { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } },
+      {},
+      "implicit-deny",
+    ],
+    [
+      "an Allow until a date, before it",
+      { DateLessThan: { "aws:CurrentTime": "2026-01-01T00:00:00Z" } },
+      { "aws:CurrentTime": "2025-06-01T00:00:00Z" },
+      "allow",
+    ],
+    [
+      "an Allow until a date, after it",
+      { DateLessThan: { "aws:CurrentTime": "2026-01-01T00:00:00Z" } },
+      { "aws:CurrentTime": "2026-06-01T00:00:00Z" },
+      "implicit-deny",
+    ],
+    [
+      "an Allow from an address block",
+      { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
+      { "aws:SourceIp": "203.0.113.5" },
+      "allow",
+    ],
   ])("evaluates %s", (_name, condition, conditionKeys, decision) => {
     const policy = doc(allow({ Principal: { AWS: ALICE }, Condition: condition }));
     expect(evaluateKeyPolicy(policy, { ...request, conditionKeys }).decision).toBe(decision);
@@ -176,7 +251,11 @@ describe("evaluateKeyPolicy", () => {
 
   it("allows nothing from a document that fails the statement rules", () => {
     const bad = doc(allow({ Principal: { AWS: ALICE } }), { Effect: "Deny" });
-    expect(evaluateKeyPolicy(bad, request)).toEqual({ decision: "implicit-deny", statements: [], viaAccountRoot: false });
+    expect(evaluateKeyPolicy(bad, request)).toEqual({
+      decision: "implicit-deny",
+      statements: [],
+      viaAccountRoot: false,
+    });
   });
 
   it("reads a single statement object with index 0", () => {

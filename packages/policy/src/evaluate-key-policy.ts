@@ -104,13 +104,16 @@ function matchStatement(
   const variables = policy.version === POLICY_VARIABLES_VERSION;
   // An identity policy applies to the identity it is attached to [DOC].
   const principal =
-    kind === "identity" ? "caller" : matchPrincipals(statement.principals, statement.notPrincipal, context, statement.effect);
+    kind === "identity"
+      ? "caller"
+      : matchPrincipals(statement.principals, statement.notPrincipal, context, statement.effect);
   if (principal === "none") return "none";
   const actionListed = statement.actions.some((p) => matchesWildcard(p, context.action, true));
   if (actionListed === statement.notAction) return "none";
   const resource = (pattern: string) => (variables ? resolvePolicyVariables(pattern, lookup) : pattern);
   if (!matchesResources(statement, kind, context.resourceArn, resource)) return "none";
-  const values = (c: PolicyCondition) => (variables ? resolveConditionValues(c.operator.family, c.values, lookup) : c.values);
+  const values = (c: PolicyCondition) =>
+    variables ? resolveConditionValues(c.operator.family, c.values, lookup) : c.values;
   return evaluateConditions(statement.conditions, lookup, values) ? principal : "none";
 }
 

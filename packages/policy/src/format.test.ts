@@ -70,7 +70,11 @@ describe("formatPolicy", () => {
     ["an object inside an array inside an object", '[{"a":{"b":1}}]', '[ {\n  "a" : {\n    "b" : 1\n  }\n} ]'],
     ["numbers exactly as written", '{"a":1.50,"b":-0,"c":1E+2}', '{\n  "a" : 1.50,\n  "b" : -0,\n  "c" : 1E+2\n}'],
     ["integer-like member names in document order", '{"b":1,"1":2}', '{\n  "b" : 1,\n  "1" : 2\n}'],
-    ["a repeated member at its first position with its last value", '{"a":1,"b":2,"a":3}', '{\n  "a" : 3,\n  "b" : 2\n}'],
+    [
+      "a repeated member at its first position with its last value",
+      '{"a":1,"b":2,"a":3}',
+      '{\n  "a" : 3,\n  "b" : 2\n}',
+    ],
     ["a __proto__ member as an ordinary member", '{"__proto__":{"x":1}}', '{\n  "__proto__" : {\n    "x" : 1\n  }\n}'],
   ])("formats %s", (_name, input, expected) => {
     expect(formatPolicy(parsed(input))).toBe(expected);

@@ -26,10 +26,10 @@ function write(node: JsonNode, depth: number, out: string[]): void {
         out.push("{ }");
         return;
       }
-      const inner = "\n" + "  ".repeat(depth + 1);
+      const inner = `\n${"  ".repeat(depth + 1)}`;
       out.push("{");
       members.forEach((member, index) => {
-        out.push(index === 0 ? inner : "," + inner, quote(member.name), " : ");
+        out.push(index === 0 ? inner : `,${inner}`, quote(member.name), " : ");
         write(member.value, depth + 1, out);
       });
       out.push("\n", "  ".repeat(depth), "}");
@@ -84,5 +84,5 @@ function quote(s: string): string {
     else if (c < 0x20) out += SHORT_ESCAPES[c] ?? `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
     else out += s[i];
   }
-  return out + '"';
+  return `${out}"`;
 }

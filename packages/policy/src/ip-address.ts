@@ -81,7 +81,8 @@ export function isIpAddressInBlock(address: string, block: string): boolean {
 /** The address as written, IPv4-mapped ones as IPv4. */
 function parse(text: string): Parsed | undefined {
   const written = parseWritten(text);
-  if (written?.kind() === "ipv6" && (written as ipaddr.IPv6).isIPv4MappedAddress()) return (written as ipaddr.IPv6).toIPv4Address();
+  if (written?.kind() === "ipv6" && (written as ipaddr.IPv6).isIPv4MappedAddress())
+    return (written as ipaddr.IPv6).toIPv4Address();
   return written;
 }
 

@@ -55,7 +55,7 @@ describe("parseJson", () => {
   });
 
   it("does not count brackets inside strings as nesting", () => {
-    const text = JSON.stringify({ a: "[".repeat(1000) + '\\"{' });
+    const text = JSON.stringify({ a: `${"[".repeat(1000)}\\"{` });
     expect(parseJson(text).success).toBe(true);
   });
 });

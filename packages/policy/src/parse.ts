@@ -20,12 +20,15 @@ export const MAX_JSON_DEPTH = 64;
  *
  * @returns the document, or the first syntax error.
  */
-export function parseJson(text: string):
-  | { success: true; data: JsonNode }
-  | { success: false; error: JsonSyntaxError } {
+export function parseJson(
+  text: string,
+): { success: true; data: JsonNode } | { success: false; error: JsonSyntaxError } {
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep !== undefined) {
-    return { success: false, error: { message: `NestingTooDeep (more than ${MAX_JSON_DEPTH} levels)`, offset: tooDeep } };
+    return {
+      success: false,
+      error: { message: `NestingTooDeep (more than ${MAX_JSON_DEPTH} levels)`, offset: tooDeep },
+    };
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });

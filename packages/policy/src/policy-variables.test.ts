@@ -25,7 +25,11 @@ describe("resolvePolicyVariables", () => {
     ["a variable", "home/${aws:username}/*", [wild("home/"), literal("alice"), wild("/*")]],
     ["a key in another case", "${AWS:UserName}", [literal("alice")]],
     ["a principal tag", "team-${aws:PrincipalTag/team}", [wild("team-"), literal("payments")]],
-    ["two variables", "${aws:PrincipalAccount}:${aws:userid}", [literal(ACCOUNT), wild(":"), literal("AIDAEXAMPLEALICE")]],
+    [
+      "two variables",
+      "${aws:PrincipalAccount}:${aws:userid}",
+      [literal(ACCOUNT), wild(":"), literal("AIDAEXAMPLEALICE")],
+    ],
     ["the escapes", "${*}${?}${$}", [literal("*"), literal("?"), literal("$")]],
     ["a default for a missing key", "${aws:SourceIdentity, 'nobody'}", [literal("nobody")]],
     ["a default without the space", "${aws:SourceIdentity,'nobody'}", [literal("nobody")]],
@@ -77,41 +81,96 @@ describe("policy variables in an identity policy's Resource and NotResource", ()
     ["2008-10-17", "alias/${aws:username}-*", alias("${aws:username}-app"), "allow"],
     [undefined, "alias/${aws:username}-*", alias("alice-app"), "implicit-deny"],
   ])("Version %s, Resource %s, for %s: %s", (version, resource, resourceArn, decision) => {
-    const policy = identity(version, { Effect: "Allow", Action: "kms:*", Resource: `arn:aws:kms:us-east-1:${ACCOUNT}:${resource}` });
+    const policy = identity(version, {
+      Effect: "Allow",
+      Action: "kms:*",
+      Resource: `arn:aws:kms:us-east-1:${ACCOUNT}:${resource}`,
+    });
     expect(evaluateKeyPolicyStatements(policy, { ...request, resourceArn }).decision).toBe(decision);
   });
 
   it.each([
     ["a resolved variable that names the resource", "alias/${aws:username}", "implicit-deny"],
     ["a resolved variable that names another resource", "alias/${aws:PrincipalTag/team}", "allow"],
-    ["a variable without a value, which makes the statement apply to nothing", "alias/${aws:SourceIdentity}", "implicit-deny"],
+    [
+      "a variable without a value, which makes the statement apply to nothing",
+      "alias/${aws:SourceIdentity}",
+      "implicit-deny",
+    ],
   ])("an Allow on NotResource with %s", (_name, notResource, decision) => {
-    const policy = identity("2012-10-17", { Effect: "Allow", Action: "kms:*", NotResource: `arn:aws:kms:us-east-1:${ACCOUNT}:${notResource}` });
-    expect(evaluateKeyPolicyStatements(policy, { ...request, resourceArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/alice` }).decision).toBe(decision);
+    const policy = identity("2012-10-17", {
+      Effect: "Allow",
+      Action: "kms:*",
+      NotResource: `arn:aws:kms:us-east-1:${ACCOUNT}:${notResource}`,
+    });
+    expect(
+      evaluateKeyPolicyStatements(policy, { ...request, resourceArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/alice` })
+        .decision,
+    ).toBe(decision);
   });
 });
 
 describe("policy variables in condition values", () => {
   function keyPolicy(condition: Record<string, unknown>, version: string | undefined = "2012-10-17") {
-    const statement = { Effect: "Allow", Principal: { AWS: ALICE }, Action: "kms:*", Resource: "*", Condition: condition };
+    const statement = {
+      Effect: "Allow",
+      Principal: { AWS: ALICE },
+      Action: "kms:*",
+      Resource: "*",
+      Condition: condition,
+    };
     const parsed = parseJson(JSON.stringify({ ...(version ? { Version: version } : {}), Statement: [statement] }));
     if (!parsed.success) throw new Error("test policy");
     return parsed.data;
   }
   it.each<[string, Record<string, unknown>, string]>([
-    ["StringEquals on the caller's account", { StringEquals: { "kms:CallerAccount": "${aws:PrincipalAccount}" } }, "allow"],
+    [
+      "StringEquals on the caller's account",
+      { StringEquals: { "kms:CallerAccount": "${aws:PrincipalAccount}" } },
+      "allow",
+    ],
     ["StringEqualsIgnoreCase", { StringEqualsIgnoreCase: { "aws:userid": "aidaexample${aws:username}" } }, "allow"],
     ["StringEquals, case-sensitive", { StringEquals: { "aws:userid": "AIDAEXAMPLE${aws:username}" } }, "implicit-deny"],
     ["StringLike around a variable", { StringLike: { "kms:RequestAlias": "alias/${aws:username}-*" } }, "allow"],
-    ["StringLike with another user's name", { StringLike: { "kms:RequestAlias": "alias/${aws:PrincipalTag/team}-*" } }, "implicit-deny"],
+    [
+      "StringLike with another user's name",
+      { StringLike: { "kms:RequestAlias": "alias/${aws:PrincipalTag/team}-*" } },
+      "implicit-deny",
+    ],
     ["StringLike with the escaped *", { StringLike: { "kms:RequestAlias": "alias/${*}" } }, "implicit-deny"],
-    ["ArnEquals built from variables", { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::${aws:PrincipalAccount}:user/${aws:username}" } }, "allow"],
-    ["ArnLike with a missing variable", { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:user/${aws:SourceIdentity}" } }, "implicit-deny"],
-    ["StringNotEquals with a missing variable (unknown, not a non-match)", { StringNotEquals: { "aws:username": "${aws:SourceIdentity}" } }, "implicit-deny"],
-    ["StringNotEquals with a default", { StringNotEquals: { "aws:username": "${aws:SourceIdentity, 'bob'}" } }, "allow"],
-    ["NumericEquals, which takes no variables", { NumericEquals: { "aws:MultiFactorAuthAge": "${aws:MultiFactorAuthAge}" } }, "implicit-deny"],
+    [
+      "ArnEquals built from variables",
+      { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::${aws:PrincipalAccount}:user/${aws:username}" } },
+      "allow",
+    ],
+    [
+      "ArnLike with a missing variable",
+      { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:user/${aws:SourceIdentity}" } },
+      "implicit-deny",
+    ],
+    [
+      "StringNotEquals with a missing variable (unknown, not a non-match)",
+      { StringNotEquals: { "aws:username": "${aws:SourceIdentity}" } },
+      "implicit-deny",
+    ],
+    [
+      "StringNotEquals with a default",
+      { StringNotEquals: { "aws:username": "${aws:SourceIdentity, 'bob'}" } },
+      "allow",
+    ],
+    [
+      "NumericEquals, which takes no variables",
+      { NumericEquals: { "aws:MultiFactorAuthAge": "${aws:MultiFactorAuthAge}" } },
+      "implicit-deny",
+    ],
   ])("%s", (_name, condition, decision) => {
-    const conditionKeys = { ...keys, "aws:PrincipalArn": ALICE, "kms:CallerAccount": ACCOUNT, "kms:RequestAlias": "alias/alice-app", "aws:MultiFactorAuthAge": "60" };
+    const conditionKeys = {
+      ...keys,
+      "aws:PrincipalArn": ALICE,
+      "kms:CallerAccount": ACCOUNT,
+      "kms:RequestAlias": "alias/alice-app",
+      "aws:MultiFactorAuthAge": "60",
+    };
     expect(evaluateKeyPolicy(keyPolicy(condition), { ...request, conditionKeys }).decision).toBe(decision);
   });
 

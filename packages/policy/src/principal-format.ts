@@ -7,7 +7,9 @@ const PATH = String.raw`(?:[\w+=,.@-]+/)*`;
 const ACCOUNT = String.raw`(\d{12})`;
 const PARTITION = "([a-z-]+)";
 const IAM_IDENTITY = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:(?:root|(?:user|role)/${PATH}${NAME})$`);
-const STS_SESSION = new RegExp(`^arn:${PARTITION}:sts::${ACCOUNT}:(?:assumed-role/${NAME}/${NAME}|federated-user/${NAME})$`);
+const STS_SESSION = new RegExp(
+  `^arn:${PARTITION}:sts::${ACCOUNT}:(?:assumed-role/${NAME}/${NAME}|federated-user/${NAME})$`,
+);
 const IDENTITY_PROVIDER = new RegExp(
   `^arn:${PARTITION}:iam::${ACCOUNT}:(?:saml-provider/${NAME}|oidc-provider/[\\w.-]+(?:/[\\w.-]+)*)$`,
 );

@@ -108,10 +108,15 @@ function lists(entry: PrincipalEntry, link: ChainLink): boolean {
     case "self":
       return entry.value === link.principalArn;
     case "account":
-      return entry.type === "AWS" && (entry.value === link.accountId || entry.value === `arn:${link.partition}:iam::${link.accountId}:root`);
+      return (
+        entry.type === "AWS" &&
+        (entry.value === link.accountId || entry.value === `arn:${link.partition}:iam::${link.accountId}:root`)
+      );
     case "role": {
       const role = ROLE.exec(entry.value);
-      return entry.type === "AWS" && role?.[1] === link.partition && role[2] === link.accountId && role[3] === link.roleName;
+      return (
+        entry.type === "AWS" && role?.[1] === link.partition && role[2] === link.accountId && role[3] === link.roleName
+      );
     }
   }
 }

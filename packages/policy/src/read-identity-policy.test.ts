@@ -33,13 +33,19 @@ const request: EvaluationContext = {
   conditionKeys: {},
 };
 
-const malformed = (message: string) => ({ success: false, error: { name: "MalformedPolicyDocumentException", message } });
+const malformed = (message: string) => ({
+  success: false,
+  error: { name: "MalformedPolicyDocumentException", message },
+});
 
 describe("readIdentityPolicy", () => {
   it.each([
     ["Resource *", { Resource: "*" }],
     ["a key ARN", { Resource: KEY }],
-    ["key and alias wildcards", { Resource: [`arn:aws:kms:*:${ACCOUNT}:key/*`, `arn:aws:kms:us-east-1:${ACCOUNT}:alias/*`] }],
+    [
+      "key and alias wildcards",
+      { Resource: [`arn:aws:kms:*:${ACCOUNT}:key/*`, `arn:aws:kms:us-east-1:${ACCOUNT}:alias/*`] },
+    ],
     ["a NotResource", { NotResource: OTHER_KEY }],
   ])("accepts %s, which key policies refuse", (_name, resource) => {
     const statement = { Effect: "Allow", Action: "kms:*", ...resource };
@@ -47,7 +53,9 @@ describe("readIdentityPolicy", () => {
     expect(result.success && result.data.kind).toBe("identity");
     expect(result.success && result.data.statements[0]?.principals).toEqual([]);
     const parsed = parseJson(JSON.stringify({ Statement: { ...statement, Principal: "*" } }));
-    expect(parsed.success && readKeyPolicy(parsed.data).success).toBe("Resource" in resource && resource.Resource === "*");
+    expect(parsed.success && readKeyPolicy(parsed.data).success).toBe(
+      "Resource" in resource && resource.Resource === "*",
+    );
   });
 
   it("keeps NotResource apart from Resource", () => {
@@ -57,10 +65,18 @@ describe("readIdentityPolicy", () => {
 
   it.each([
     ["a Principal", { Principal: "*", Resource: "*" }, "Policy document should not specify a principal."],
-    ["a NotPrincipal", { NotPrincipal: { AWS: ACCOUNT }, Resource: "*" }, "Policy document should not specify a principal."],
+    [
+      "a NotPrincipal",
+      { NotPrincipal: { AWS: ACCOUNT }, Resource: "*" },
+      "Policy document should not specify a principal.",
+    ],
     ["no Resource", {}, policyMessages.noResource()],
     ["an empty Resource list", { Resource: [] }, policyMessages.noResource()],
-    ["both Resource and NotResource", { Resource: "*", NotResource: KEY }, policyMessages.conflictingElements("Resource", "NotResource")],
+    [
+      "both Resource and NotResource",
+      { Resource: "*", NotResource: KEY },
+      policyMessages.conflictingElements("Resource", "NotResource"),
+    ],
     ["a resource that is not an ARN", { Resource: KEY_ID }, `Resource ${KEY_ID} must be in ARN format or "*".`],
     ["a resource that is not a string", { Resource: [1] }, policyMessages.invalidResource()],
   ])("refuses a statement with %s", (_name, extra, message) => {
@@ -82,7 +98,10 @@ describe("evaluateKeyPolicyStatements for an identity policy", () => {
     [`arn:aws:kms:us-east-1:${ACCOUNT}:key/${KEY_ID.toUpperCase()}`, KEY, "implicit-deny"],
     [`arn:aws:kms:us-east-1:${ACCOUNT}:*`, ALIAS, "allow"],
   ])("an Allow on Resource %s, for %s: %s", (resource, resourceArn, decision) => {
-    const result = evaluateKeyPolicyStatements(policy({ Effect: "Allow", Action: "kms:*", Resource: resource }), { ...request, resourceArn });
+    const result = evaluateKeyPolicyStatements(policy({ Effect: "Allow", Action: "kms:*", Resource: resource }), {
+      ...request,
+      resourceArn,
+    });
     expect(result.decision).toBe(decision);
   });
 
@@ -92,14 +111,30 @@ describe("evaluateKeyPolicyStatements for an identity policy", () => {
     [`arn:aws:kms:*:${ACCOUNT}:alias/*`, ALIAS, "implicit-deny"],
     [`arn:aws:kms:*:${ACCOUNT}:alias/*`, KEY, "allow"],
   ])("an Allow on NotResource %s, for %s: %s", (notResource, resourceArn, decision) => {
-    const result = evaluateKeyPolicyStatements(policy({ Effect: "Allow", Action: "kms:*", NotResource: notResource }), { ...request, resourceArn });
+    const result = evaluateKeyPolicyStatements(policy({ Effect: "Allow", Action: "kms:*", NotResource: notResource }), {
+      ...request,
+      resourceArn,
+    });
     expect(result.decision).toBe(decision);
   });
 
   it("applies a Deny on NotResource to every other key, whoever the caller is", () => {
-    const only = policy({ Effect: "Allow", Action: "kms:*", Resource: "*" }, { Sid: "OnlyThisKey", Effect: "Deny", Action: "kms:*", NotResource: KEY });
-    expect(evaluateKeyPolicyStatements(only, request)).toEqual({ decision: "allow", statements: [{ index: 0 }], viaAccountRoot: false });
-    expect(evaluateKeyPolicyStatements(only, { ...request, resourceArn: OTHER_KEY, principalArn: `arn:aws:iam::${ACCOUNT}:role/R` })).toEqual({
+    const only = policy(
+      { Effect: "Allow", Action: "kms:*", Resource: "*" },
+      { Sid: "OnlyThisKey", Effect: "Deny", Action: "kms:*", NotResource: KEY },
+    );
+    expect(evaluateKeyPolicyStatements(only, request)).toEqual({
+      decision: "allow",
+      statements: [{ index: 0 }],
+      viaAccountRoot: false,
+    });
+    expect(
+      evaluateKeyPolicyStatements(only, {
+        ...request,
+        resourceArn: OTHER_KEY,
+        principalArn: `arn:aws:iam::${ACCOUNT}:role/R`,
+      }),
+    ).toEqual({
       decision: "explicit-deny",
       statements: [{ index: 1, sid: "OnlyThisKey" }],
       viaAccountRoot: false,

@@ -43,7 +43,11 @@ const ACTION = /^(?:\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$/;
 type Check<T> = Result<T, KmsError>;
 
 /** Reads a parsed policy document under the statement rules of `kind`; see readKeyPolicy and readIdentityPolicy. */
-export function readPolicyDocument(document: JsonNode, kind: PolicyKind, options: ReadPolicyOptions = {}): Result<KeyPolicy> {
+export function readPolicyDocument(
+  document: JsonNode,
+  kind: PolicyKind,
+  options: ReadPolicyOptions = {},
+): Result<KeyPolicy> {
   if (document.kind !== "object") return malformed(policyMessages.notAJsonObject());
   const members = uniqueMembers(document);
   const unknown = members.find((m) => !POLICY_ELEMENTS.has(m.name));
@@ -74,7 +78,12 @@ export function readPolicyDocument(document: JsonNode, kind: PolicyKind, options
   });
 }
 
-function readStatement(node: JsonNode, index: number, kind: PolicyKind, options: ReadPolicyOptions): Check<KeyPolicyStatement> {
+function readStatement(
+  node: JsonNode,
+  index: number,
+  kind: PolicyKind,
+  options: ReadPolicyOptions,
+): Check<KeyPolicyStatement> {
   if (node.kind !== "object") return malformed(policyMessages.invalidStatement());
   const members = uniqueMembers(node);
   const unknown = members.find((m) => !STATEMENT_ELEMENTS.has(m.name));
@@ -97,7 +106,9 @@ function readStatement(node: JsonNode, index: number, kind: PolicyKind, options:
   const actions = readActions(get("Action"), get("NotAction"));
   if (!actions.success) return actions;
   const resources =
-    kind === "key" ? readKeyResources(get("Resource"), get("NotResource")) : readIdentityResources(get("Resource"), get("NotResource"));
+    kind === "key"
+      ? readKeyResources(get("Resource"), get("NotResource"))
+      : readIdentityResources(get("Resource"), get("NotResource"));
   if (!resources.success) return resources;
   const conditions = readConditions(get("Condition"));
   if (!conditions.success) return conditions;
@@ -129,7 +140,8 @@ function readPrincipals(
     entries !== undefined &&
     entries.length > 0 &&
     entries.every(
-      (e) => isValidPrincipal(e.type, e.value) && (e.value === "*" || (options.principalExists?.(e.type, e.value) ?? true)),
+      (e) =>
+        isValidPrincipal(e.type, e.value) && (e.value === "*" || (options.principalExists?.(e.type, e.value) ?? true)),
     );
   if (!valid) return malformed(messages.policyInvalidPrincipals());
   return ok({ entries, negated: node === notPrincipal });

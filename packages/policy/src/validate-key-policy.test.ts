@@ -97,7 +97,11 @@ describe("validateKeyPolicy", () => {
       ["an empty Statement array", { Statement: [] }, policyMessages.invalidStatement()],
       ["a Statement string", { Statement: "allow all" }, policyMessages.invalidStatement()],
       ["a statement that is not an object", { Statement: [statement(), 1] }, policyMessages.invalidStatement()],
-      ["an unknown top-level element", { Statement: statement(), Statements: [] }, policyMessages.unsupportedElement("Statements")],
+      [
+        "an unknown top-level element",
+        { Statement: statement(), Statements: [] },
+        policyMessages.unsupportedElement("Statements"),
+      ],
     ])("refuses %s", (_name, document, message) => {
       expect(errorOf(JSON.stringify(document))).toEqual(malformed(message));
     });
@@ -107,22 +111,49 @@ describe("validateKeyPolicy", () => {
     it.each([
       ["a single statement object", JSON.stringify({ Statement: statement() })],
       ["a Sid", policy(statement({ Sid: "Admins" }))],
-      ["Effect Deny next to an Allow", policy(statement(), statement({ Effect: "Deny", Principal: "*", Action: "kms:Decrypt" }))],
+      [
+        "Effect Deny next to an Allow",
+        policy(statement(), statement({ Effect: "Deny", Principal: "*", Action: "kms:Decrypt" })),
+      ],
       ["Principal *", policy(statement({ Principal: "*" }))],
       ["AWS *", policy(statement({ Principal: { AWS: "*" } }))],
       ["a bare account ID", policy(statement({ Principal: { AWS: ACCOUNT } }))],
-      ["a list of user and role ARNs", policy(statement(), statement({ Principal: { AWS: [ALICE, `arn:aws:iam::${ACCOUNT}:role/a/b/Admin`] } }))],
-      ["an assumed-role session", policy(statement(), statement({ Principal: { AWS: `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s` } }))],
-      ["a service principal", policy(statement(), statement({ Principal: { Service: "logs.us-east-1.amazonaws.com" } }))],
+      [
+        "a list of user and role ARNs",
+        policy(statement(), statement({ Principal: { AWS: [ALICE, `arn:aws:iam::${ACCOUNT}:role/a/b/Admin`] } })),
+      ],
+      [
+        "an assumed-role session",
+        policy(statement(), statement({ Principal: { AWS: `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s` } })),
+      ],
+      [
+        "a service principal",
+        policy(statement(), statement({ Principal: { Service: "logs.us-east-1.amazonaws.com" } })),
+      ],
       ["several principal types", policy(statement({ Principal: { AWS: [ROOT], Service: ["s3.amazonaws.com"] } }))],
       // The caller (alice) and her account: a NotPrincipal naming the account alone denies alice (IAM NotPrincipal).
-      ["a NotPrincipal", policy(statement(), statement({ Effect: "Deny", Principal: undefined, NotPrincipal: { AWS: [ROOT, ALICE] } }))],
+      [
+        "a NotPrincipal",
+        policy(statement(), statement({ Effect: "Deny", Principal: undefined, NotPrincipal: { AWS: [ROOT, ALICE] } })),
+      ],
       ["an Action list", policy(statement({ Action: ["kms:PutKeyPolicy", "kms:Get*", "kms:?escribeKey"] }))],
       ["Action *", policy(statement({ Action: "*" }))],
       ["a NotAction", policy(statement({ Action: undefined, NotAction: "kms:Decrypt" }))],
-      ["Resource [\"*\"]", policy(statement({ Resource: ["*"] }))],
+      ['Resource ["*"]', policy(statement({ Resource: ["*"] }))],
       ["a Condition", policy(statement({ Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT } } }))],
-      ["Condition values as numbers, booleans and lists", policy(statement(), statement({ Condition: { Bool: { "aws:SecureTransport": true }, NumericLessThan: { "aws:MultiFactorAuthAge": 3600 }, "ForAnyValue:StringLike": { "aws:TagKeys": ["a*", "b"] } } }))],
+      [
+        "Condition values as numbers, booleans and lists",
+        policy(
+          statement(),
+          statement({
+            Condition: {
+              Bool: { "aws:SecureTransport": true },
+              NumericLessThan: { "aws:MultiFactorAuthAge": 3600 },
+              "ForAnyValue:StringLike": { "aws:TagKeys": ["a*", "b"] },
+            },
+          }),
+        ),
+      ],
       ["an empty Condition", policy(statement({ Condition: {} }))],
     ])("accepts %s", (_name, text) => {
       const result = validateKeyPolicy(text, caller);
@@ -136,30 +167,86 @@ describe("validateKeyPolicy", () => {
       ["a Sid that is not a string", statement({ Sid: 7 }), policyMessages.invalidSid()],
       ["an unknown statement element", statement({ Actions: "kms:*" }), policyMessages.unsupportedElement("Actions")],
       ["no principal", statement({ Principal: undefined }), messages.policyNoPrincipal()],
-      ["both Principal and NotPrincipal", statement({ NotPrincipal: { AWS: ROOT } }), policyMessages.conflictingElements("Principal", "NotPrincipal")],
-      ["an IAM group", statement({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:group/admins` } }), messages.policyInvalidPrincipals()],
-      ["a wildcard inside an ARN", statement({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/*` } }), messages.policyInvalidPrincipals()],
-      ["one bad entry in a list", statement({ Principal: { AWS: [ROOT, "nobody"] } }), messages.policyInvalidPrincipals()],
+      [
+        "both Principal and NotPrincipal",
+        statement({ NotPrincipal: { AWS: ROOT } }),
+        policyMessages.conflictingElements("Principal", "NotPrincipal"),
+      ],
+      [
+        "an IAM group",
+        statement({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:group/admins` } }),
+        messages.policyInvalidPrincipals(),
+      ],
+      [
+        "a wildcard inside an ARN",
+        statement({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/*` } }),
+        messages.policyInvalidPrincipals(),
+      ],
+      [
+        "one bad entry in a list",
+        statement({ Principal: { AWS: [ROOT, "nobody"] } }),
+        messages.policyInvalidPrincipals(),
+      ],
       ["an empty principal list", statement({ Principal: { AWS: [] } }), messages.policyInvalidPrincipals()],
       ["an empty principal object", statement({ Principal: {} }), messages.policyInvalidPrincipals()],
-      ["an unknown principal type", statement({ Principal: { CanonicalUser: "abc" } }), messages.policyInvalidPrincipals()],
-      ["a principal type named __proto__", statement({ Principal: JSON.parse('{"__proto__":"111122223333"}') }), messages.policyInvalidPrincipals()],
+      [
+        "an unknown principal type",
+        statement({ Principal: { CanonicalUser: "abc" } }),
+        messages.policyInvalidPrincipals(),
+      ],
+      [
+        "a principal type named __proto__",
+        statement({ Principal: JSON.parse('{"__proto__":"111122223333"}') }),
+        messages.policyInvalidPrincipals(),
+      ],
       ["a bare ARN as Principal", statement({ Principal: ROOT }), messages.policyInvalidPrincipals()],
-      ["a bad service principal", statement({ Principal: { Service: "logs.example.com" } }), messages.policyInvalidPrincipals()],
+      [
+        "a bad service principal",
+        statement({ Principal: { Service: "logs.example.com" } }),
+        messages.policyInvalidPrincipals(),
+      ],
       ["no action", statement({ Action: undefined }), policyMessages.noAction()],
       ["an empty action list", statement({ Action: [] }), policyMessages.noAction()],
-      ["both Action and NotAction", statement({ NotAction: "kms:Decrypt" }), policyMessages.conflictingElements("Action", "NotAction")],
+      [
+        "both Action and NotAction",
+        statement({ NotAction: "kms:Decrypt" }),
+        policyMessages.conflictingElements("Action", "NotAction"),
+      ],
       ["an action without a service", statement({ Action: "PutKeyPolicy" }), policyMessages.invalidActions()],
       ["an action that is not a string", statement({ Action: [1] }), policyMessages.invalidActions()],
       ["no resource", statement({ Resource: undefined }), policyMessages.noResource()],
       ["a NotResource", statement({ Resource: undefined, NotResource: "*" }), policyMessages.noResource()],
-      ["a key ARN as Resource", statement({ Resource: "arn:aws:kms:us-east-1:111122223333:key/x" }), policyMessages.invalidResource()],
-      ["a Resource list with more than *", statement({ Resource: ["*", "arn:aws:kms:*"] }), policyMessages.invalidResource()],
+      [
+        "a key ARN as Resource",
+        statement({ Resource: "arn:aws:kms:us-east-1:111122223333:key/x" }),
+        policyMessages.invalidResource(),
+      ],
+      [
+        "a Resource list with more than *",
+        statement({ Resource: ["*", "arn:aws:kms:*"] }),
+        policyMessages.invalidResource(),
+      ],
       ["a Condition that is a string", statement({ Condition: "always" }), policyMessages.invalidCondition()],
-      ["an unknown condition operator", statement({ Condition: { StringContains: { a: "b" } } }), policyMessages.unsupportedConditionOperator("StringContains")],
-      ["an operator mapped to a string", statement({ Condition: { StringEquals: "b" } }), policyMessages.invalidCondition()],
-      ["a condition value that is an object", statement({ Condition: { StringEquals: { a: { b: "c" } } } }), policyMessages.invalidCondition()],
-      ["a condition value that is null", statement({ Condition: { StringEquals: { a: null } } }), policyMessages.invalidCondition()],
+      [
+        "an unknown condition operator",
+        statement({ Condition: { StringContains: { a: "b" } } }),
+        policyMessages.unsupportedConditionOperator("StringContains"),
+      ],
+      [
+        "an operator mapped to a string",
+        statement({ Condition: { StringEquals: "b" } }),
+        policyMessages.invalidCondition(),
+      ],
+      [
+        "a condition value that is an object",
+        statement({ Condition: { StringEquals: { a: { b: "c" } } } }),
+        policyMessages.invalidCondition(),
+      ],
+      [
+        "a condition value that is null",
+        statement({ Condition: { StringEquals: { a: null } } }),
+        policyMessages.invalidCondition(),
+      ],
     ])("refuses %s", (_name, bad, message) => {
       expect(errorOf(policy(statement(), bad))).toEqual(malformed(message));
     });
@@ -193,9 +280,21 @@ describe("validateKeyPolicy", () => {
 
   describe("__proto__ members", () => {
     it.each([
-      ["at the top level", `{"__proto__":{"polluted":true},"Statement":${JSON.stringify(statement())}}`, policyMessages.unsupportedElement("__proto__")],
-      ["in a statement", `{"Statement":{"__proto__":{"polluted":true},${JSON.stringify(statement()).slice(1)}}`, policyMessages.unsupportedElement("__proto__")],
-      ["as a condition operator", policy(statement({ Condition: JSON.parse('{"__proto__":{"polluted":"x"}}') })), policyMessages.unsupportedConditionOperator("__proto__")],
+      [
+        "at the top level",
+        `{"__proto__":{"polluted":true},"Statement":${JSON.stringify(statement())}}`,
+        policyMessages.unsupportedElement("__proto__"),
+      ],
+      [
+        "in a statement",
+        `{"Statement":{"__proto__":{"polluted":true},${JSON.stringify(statement()).slice(1)}}`,
+        policyMessages.unsupportedElement("__proto__"),
+      ],
+      [
+        "as a condition operator",
+        policy(statement({ Condition: JSON.parse('{"__proto__":{"polluted":"x"}}') })),
+        policyMessages.unsupportedConditionOperator("__proto__"),
+      ],
     ])("are refused %s without touching Object.prototype", (_name, text, message) => {
       expect(errorOf(text)).toEqual(malformed(message));
       expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
@@ -215,9 +314,18 @@ describe("validateKeyPolicy", () => {
       ["the caller itself with kms:PutKeyPolicy", statement({ Principal: { AWS: ALICE }, Action: "kms:PutKeyPolicy" })],
       ["the caller with kms:Put*", statement({ Principal: { AWS: ALICE }, Action: "kms:Put*" })],
       ["everyone with *", statement({ Principal: "*", Action: "*" })],
-      ["the caller in a list, action in lower case", statement({ Principal: { AWS: [ROOT, ALICE] }, Action: ["kms:putkeypolicy"] })],
-      ["a condition that holds for the caller", statement({ Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT } } })],
-      ["a Deny for someone else", statement({ Effect: "Deny", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/bob` } })],
+      [
+        "the caller in a list, action in lower case",
+        statement({ Principal: { AWS: [ROOT, ALICE] }, Action: ["kms:putkeypolicy"] }),
+      ],
+      [
+        "a condition that holds for the caller",
+        statement({ Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT } } }),
+      ],
+      [
+        "a Deny for someone else",
+        statement({ Effect: "Deny", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/bob` } }),
+      ],
     ])("passes when the policy allows %s", (_name, extra) => {
       const allow = extra["Effect"] === "Deny" ? [statement(), extra] : [extra];
       expect(errorOf(policy(...allow))).toBeUndefined();
@@ -228,7 +336,10 @@ describe("validateKeyPolicy", () => {
       ["another account's root", statement({ Principal: { AWS: "arn:aws:iam::444455556666:root" } })],
       ["only kms:Get*", statement({ Action: "kms:Get*" })],
       ["only a service", statement({ Principal: { Service: "logs.amazonaws.com" } })],
-      ["a condition that fails for the caller", statement({ Condition: { StringEquals: { "aws:PrincipalTag/team": "keys" } } })],
+      [
+        "a condition that fails for the caller",
+        statement({ Condition: { StringEquals: { "aws:PrincipalTag/team": "keys" } } }),
+      ],
     ])("fails when the policy allows %s", (_name, only) => {
       expect(errorOf(policy(only))).toEqual(malformed(messages.policyLockout()));
     });

@@ -57,7 +57,8 @@ export interface ValidatedKeyPolicy {
  */
 export function validateKeyPolicy(text: string, options: ValidateKeyPolicyOptions): Result<ValidatedKeyPolicy> {
   const bytes = utf8ByteLength(text);
-  if (bytes > MAX_KEY_POLICY_BYTES) return err(createKmsError("LimitExceededException", messages.policyTooLarge(bytes)));
+  if (bytes > MAX_KEY_POLICY_BYTES)
+    return err(createKmsError("LimitExceededException", messages.policyTooLarge(bytes)));
 
   const parsed = parseJson(text);
   if (!parsed.success || parsed.data.kind !== "object") {

@@ -23,7 +23,7 @@ describe("matchesWildcard", () => {
   });
 
   it("stays fast on patterns that make regular expressions backtrack", () => {
-    const pattern = "*a".repeat(2000) + "b";
+    const pattern = `${"*a".repeat(2000)}b`;
     expect(matchesWildcard(pattern, "a".repeat(5000))).toBe(false);
   });
 });
@@ -47,7 +47,11 @@ describe("matchesWildcardPattern", () => {
 
 describe("matchesWildcardPattern with ignoreCase", () => {
   it("keeps literal pieces literal while ignoring case", () => {
-    const pattern = [{ text: "Alias/", literal: false }, { text: "*", literal: true }, { text: "*", literal: false }];
+    const pattern = [
+      { text: "Alias/", literal: false },
+      { text: "*", literal: true },
+      { text: "*", literal: false },
+    ];
     expect(matchesWildcardPattern(pattern, "alias/*-x", true)).toBe(true);
     expect(matchesWildcardPattern(pattern, "alias/x", true)).toBe(false);
   });

@@ -14,14 +14,21 @@ export type FetchFunction = (request: Request) => Response | Promise<Response>;
  *   requestHandler: createInProcessHandler(app.fetch) });
  * ```
  */
-export function createInProcessHandler(fetch: FetchFunction): RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> {
+export function createInProcessHandler(
+  fetch: FetchFunction,
+): RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> {
   return {
     async handle(request: HttpRequest) {
       const query = formatQuery(request.query);
       const port = request.port ? `:${request.port}` : "";
       const url = `${request.protocol}//${request.hostname}${port}${request.path}${query}`;
       const init: RequestInit = { method: request.method, headers: request.headers };
-      if (request.body !== undefined && request.body !== null && request.method !== "GET" && request.method !== "HEAD") {
+      if (
+        request.body !== undefined &&
+        request.body !== null &&
+        request.method !== "GET" &&
+        request.method !== "HEAD"
+      ) {
         init.body = request.body as BodyInit;
       }
       const response = await fetch(new Request(url, init));
@@ -40,7 +47,8 @@ function formatQuery(query: HttpRequest["query"]): string {
   const parts: string[] = [];
   for (const [name, value] of Object.entries(query ?? {})) {
     const values = Array.isArray(value) ? value : [value];
-    for (const v of values) parts.push(v === null ? encodeURIComponent(name) : `${encodeURIComponent(name)}=${encodeURIComponent(v)}`);
+    for (const v of values)
+      parts.push(v === null ? encodeURIComponent(name) : `${encodeURIComponent(name)}=${encodeURIComponent(v)}`);
   }
   return parts.length > 0 ? `?${parts.join("&")}` : "";
 }

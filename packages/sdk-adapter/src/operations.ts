@@ -17,7 +17,10 @@ export type SafeOperation<O extends OperationName> = (
 ) => Promise<Result<OperationOutput<O>, SafeSendError>>;
 
 /** `send` bound to one operation. */
-export type ThrowingOperation<O extends OperationName> = (client: KMSClient, input: OperationInput<O>) => Promise<OperationOutput<O>>;
+export type ThrowingOperation<O extends OperationName> = (
+  client: KMSClient,
+  input: OperationInput<O>,
+) => Promise<OperationOutput<O>>;
 
 function safeOperation<O extends OperationName>(operation: O): SafeOperation<O> {
   return (client, input) => safeSend(client, operation, input);

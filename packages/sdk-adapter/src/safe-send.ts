@@ -1,5 +1,15 @@
 import type { KMSClient } from "@aws-sdk/client-kms";
-import { err, errorStatus, type KmsError, KMS_ERRORS, ok, type OperationName, OPERATIONS, type Result, validateRequest } from "@keypolicy/core";
+import {
+  err,
+  errorStatus,
+  type KmsError,
+  KMS_ERRORS,
+  ok,
+  type OperationName,
+  OPERATIONS,
+  type Result,
+  validateRequest,
+} from "@keypolicy/core";
 import { COMMANDS, type OperationInput, type OperationOutput, type SendableCommand } from "./commands.js";
 import { fromSdkError, type SdkError } from "./from-sdk-error.js";
 import { checkBeforeSending } from "./local-checks.js";

@@ -16,7 +16,11 @@ export type WithKmsError<E> = E & { readonly kmsError: Pick<SafeSendError, "name
  * @throws {@link WithKmsError} of the SDK's exception, the network error, or a `KMSServiceException`.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html
  */
-export async function send<O extends OperationName>(client: KMSClient, operation: O, input: OperationInput<O>): Promise<OperationOutput<O>> {
+export async function send<O extends OperationName>(
+  client: KMSClient,
+  operation: O,
+  input: OperationInput<O>,
+): Promise<OperationOutput<O>> {
   const result = await safeSend(client, operation, input);
   if (result.success) return result.data;
   throw toThrown(result.error);
@@ -29,7 +33,12 @@ export function toThrown(error: SafeSendError): unknown {
     error.kind === "local"
       ? new KMSServiceException({ name: error.name, $fault: error.fault, $metadata: {}, message: error.message })
       : error.cause;
-  if (typeof thrown === "object" && thrown !== null && Object.isExtensible(thrown) && !Object.hasOwn(thrown, "kmsError")) {
+  if (
+    typeof thrown === "object" &&
+    thrown !== null &&
+    Object.isExtensible(thrown) &&
+    !Object.hasOwn(thrown, "kmsError")
+  ) {
     Object.defineProperty(thrown, "kmsError", { value: kmsError, enumerable: false });
   }
   return thrown;

@@ -33,7 +33,12 @@ export async function emulatorClient(): Promise<{ client: KMSClient; sent: () =>
     keyMaterialId: () => "0".repeat(64),
   };
   const clock = { now: () => 1_700_000_000_000 };
-  await applySeed(store, { keys: [{ KeyId: KEY_ID, Aliases: ["alias/ExampleAlias"] }] }, { accountId: "111122223333", region: "us-east-2" }, { clock, ids });
+  await applySeed(
+    store,
+    { keys: [{ KeyId: KEY_ID, Aliases: ["alias/ExampleAlias"] }] },
+    { accountId: "111122223333", region: "us-east-2" },
+    { clock, ids },
+  );
   const app = createEmulatorApp({ store, clock, ids });
   let sent = 0;
   const client = clientOn((request) => {

@@ -9,7 +9,10 @@ async function read(status: number, body: string) {
     () =>
       new Response(body, {
         status,
-        headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": "11111111-2222-3333-4444-555555555555" },
+        headers: {
+          "content-type": "application/x-amz-json-1.1",
+          "x-amzn-requestid": "11111111-2222-3333-4444-555555555555",
+        },
       }),
   );
   const thrown = await client.send(new DescribeKeyCommand({ KeyId: KEY_ID })).catch((e: unknown) => e);
@@ -20,9 +23,19 @@ async function read(status: number, body: string) {
 describe("fromSdkError on what the real SDK throws", () => {
   it.each([
     ["no message", '{"__type":"MalformedPolicyDocumentException"}', "MalformedPolicyDocumentException", ""],
-    ["an empty message", '{"__type":"MalformedPolicyDocumentException","message":""}', "MalformedPolicyDocumentException", ""],
+    [
+      "an empty message",
+      '{"__type":"MalformedPolicyDocumentException","message":""}',
+      "MalformedPolicyDocumentException",
+      "",
+    ],
     ["a Message member", '{"__type":"NotFoundException","Message":"gone"}', "NotFoundException", "gone"],
-    ["an unknown, namespaced name", '{"__type":"com.amazonaws.kms#SomethingNewException","message":"new"}', "SomethingNewException", "new"],
+    [
+      "an unknown, namespaced name",
+      '{"__type":"com.amazonaws.kms#SomethingNewException","message":"new"}',
+      "SomethingNewException",
+      "new",
+    ],
   ])("reads a body with %s", async (_, body, name, message) => {
     expect(await read(400, body)).toEqual({
       kind: "service",
@@ -50,6 +63,12 @@ describe("fromSdkError on what the real SDK throws", () => {
     ["an empty body", 404, "", "client"],
     ["a JSON body without an error name", 403, "{}", "client"],
   ])("reads %s as the AWS CLI does: the HTTP status is the error's name", async (_, status, body, fault) => {
-    expect(await read(status, body)).toMatchObject({ kind: "service", name: String(status), message: "", status, fault });
+    expect(await read(status, body)).toMatchObject({
+      kind: "service",
+      name: String(status),
+      message: "",
+      status,
+      fault,
+    });
   });
 });

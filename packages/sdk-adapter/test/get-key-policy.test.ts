@@ -7,9 +7,18 @@ const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 
 async function makeClient(onRequest?: () => void) {
   const store = createMemoryStore();
-  const ids = { keyId: () => crypto.randomUUID(), requestId: () => crypto.randomUUID(), keyMaterialId: () => "0".repeat(64) };
+  const ids = {
+    keyId: () => crypto.randomUUID(),
+    requestId: () => crypto.randomUUID(),
+    keyMaterialId: () => "0".repeat(64),
+  };
   const clock = { now: () => 1_700_000_000_000 };
-  await applySeed(store, { keys: [{ KeyId: KEY_ID, Aliases: ["alias/ExampleAlias"] }] }, { accountId: "111122223333", region: "us-east-2" }, { clock, ids });
+  await applySeed(
+    store,
+    { keys: [{ KeyId: KEY_ID, Aliases: ["alias/ExampleAlias"] }] },
+    { accountId: "111122223333", region: "us-east-2" },
+    { clock, ids },
+  );
   const app = createEmulatorApp({ store, clock, ids });
   return new KMSClient({
     region: "us-east-2",
@@ -45,7 +54,10 @@ describe("getKeyPolicy through the in-process handler", () => {
 
   it("refuses a malformed key ID before sending anything, with the text KMS would send", async () => {
     const result = await safeGetKeyPolicy(client, { KeyId: "fake-key-id" });
-    expect(result).toMatchObject({ success: false, error: { name: "NotFoundException", message: "Invalid keyId 'fake-key-id'", local: true } });
+    expect(result).toMatchObject({
+      success: false,
+      error: { name: "NotFoundException", message: "Invalid keyId 'fake-key-id'", local: true },
+    });
     expect(sent).toBe(0);
   });
 

@@ -86,10 +86,16 @@ describe("safeSend against the in-process emulator", () => {
   it("answers an error KMS sends without a message with an empty one, not the SDK's UnknownError", async () => {
     // A policy that is not a JSON object: MalformedPolicyDocumentException with no message (KMS-FIDELITY.md §7).
     const result = await safeSend(client, "PutKeyPolicy", { KeyId: KEY_ID, Policy: "[]" });
-    expect(result).toMatchObject({ success: false, error: { kind: "service", name: "MalformedPolicyDocumentException", message: "" } });
+    expect(result).toMatchObject({
+      success: false,
+      error: { kind: "service", name: "MalformedPolicyDocumentException", message: "" },
+    });
     const thrown = await adapter.putKeyPolicy(client, { KeyId: KEY_ID, Policy: "[]" }).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(MalformedPolicyDocumentException);
-    expect((thrown as adapter.WithKmsError<Error>).kmsError).toEqual({ name: "MalformedPolicyDocumentException", message: "" });
+    expect((thrown as adapter.WithKmsError<Error>).kmsError).toEqual({
+      name: "MalformedPolicyDocumentException",
+      message: "",
+    });
   });
 
   it("answers a request that never reached KMS with why", async () => {
@@ -98,7 +104,14 @@ describe("safeSend against the in-process emulator", () => {
     const result = await safeSend(unreachable, "ListKeys", {});
     expect(result).toEqual({
       success: false,
-      error: { kind: "unreachable", name: "Error", message: refused.message, fault: "server", local: false, cause: refused },
+      error: {
+        kind: "unreachable",
+        name: "Error",
+        message: refused.message,
+        fault: "server",
+        local: false,
+        cause: refused,
+      },
     });
     await expect(adapter.listKeys(unreachable, {})).rejects.toBe(refused);
   });
@@ -114,7 +127,9 @@ describe("the typed wrappers against the in-process emulator", () => {
 
     const policy = JSON.stringify({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }],
+      Statement: [
+        { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" },
+      ],
     });
     await adapter.putKeyPolicy(client, { KeyId, Policy: policy });
     expect((await adapter.listKeyPolicies(client, { KeyId })).PolicyNames).toEqual(["default"]);
@@ -135,7 +150,9 @@ describe("the typed wrappers against the in-process emulator", () => {
 
     await adapter.disableKey(client, { KeyId });
     await adapter.enableKey(client, { KeyId });
-    expect((await adapter.scheduleKeyDeletion(client, { KeyId, PendingWindowInDays: 7 })).KeyState).toBe("PendingDeletion");
+    expect((await adapter.scheduleKeyDeletion(client, { KeyId, PendingWindowInDays: 7 })).KeyState).toBe(
+      "PendingDeletion",
+    );
     expect((await adapter.cancelKeyDeletion(client, { KeyId })).KeyId).toContain(KeyId);
     expect((await adapter.safeDescribeKey(client, { KeyId })).success && "answered").toBe("answered");
   });

@@ -8,7 +8,10 @@ const body = getKeyPolicyAnswer();
 const app = new Hono();
 app.post("/", async (c) => {
   await c.req.text();
-  return c.body(body, 200, { "content-type": CONTENT_TYPE, "x-amzn-RequestId": "00000000-0000-4000-8000-000000000000" });
+  return c.body(body, 200, {
+    "content-type": CONTENT_TYPE,
+    "x-amzn-RequestId": "00000000-0000-4000-8000-000000000000",
+  });
 });
 serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
   announce({ url: `http://127.0.0.1:${info.port}`, port: info.port });

@@ -1,11 +1,12 @@
 // The identity and texts the Worker's security tests expect, as data of this app's own tests.
 
 /** The IAM user the identities secret configures. */
-export const alice: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly principalArn: string } = {
-  accessKeyId: "AKIAALICE000000000001",
-  secretAccessKey: "alice-secret-0000000000000000000000000000",
-  principalArn: "arn:aws:iam::111122223333:user/alice",
-};
+export const alice: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly principalArn: string } =
+  {
+    accessKeyId: "AKIAALICE000000000001",
+    secretAccessKey: "alice-secret-0000000000000000000000000000",
+    principalArn: "arn:aws:iam::111122223333:user/alice",
+  };
 
 /** [RPT] KMS-FIDELITY.md §9: InvalidSignatureException for a wrong signature. */
 export const MISMATCH =
@@ -32,7 +33,11 @@ export async function failure(promise: Promise<unknown>): Promise<{ name: string
     await promise;
   } catch (error) {
     const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}) };
+    return {
+      name: e.name,
+      message: e.message,
+      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
+    };
   }
   throw new Error("the request succeeded");
 }

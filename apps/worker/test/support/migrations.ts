@@ -17,7 +17,11 @@ export async function applyMigrations(persistDir: string): Promise<string> {
   const { stdout } = await promisify(execFile)(
     WRANGLER,
     ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir, "--config", CONFIG],
-    { cwd: WORKER_DIR, env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" }, timeout: 30_000 },
+    {
+      cwd: WORKER_DIR,
+      env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+      timeout: 30_000,
+    },
   );
   return stdout;
 }

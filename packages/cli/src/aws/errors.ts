@@ -11,7 +11,10 @@ import { CONFIG_MESSAGES, cliError } from "./settings.js";
  */
 export function serviceError(operation: string, name: string, message: string, retries = 0): CommandDone {
   const retryInfo = retries > 0 ? ` (reached max retries: ${retries})` : "";
-  return cliError(EXIT_CODES.service, `An error occurred (${name}) when calling the ${operation} operation${retryInfo}: ${message}`);
+  return cliError(
+    EXIT_CODES.service,
+    `An error occurred (${name}) when calling the ${operation} operation${retryInfo}: ${message}`,
+  );
 }
 
 /**

@@ -53,8 +53,13 @@ describe("createKmsClient", () => {
       httpHandlerConfigs(): Record<string, unknown>;
     };
     // The handler reads its options on first use: one request to a closed local port (refused at once).
-    await handler.handle(new HttpRequest({ protocol: "http:", hostname: "127.0.0.1", port: 1, path: "/" })).catch(() => undefined);
-    expect(handler.httpHandlerConfigs()).toMatchObject({ connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.readMs });
+    await handler
+      .handle(new HttpRequest({ protocol: "http:", hostname: "127.0.0.1", port: 1, path: "/" }))
+      .catch(() => undefined);
+    expect(handler.httpHandlerConfigs()).toMatchObject({
+      connectionTimeout: timeouts.connectMs,
+      socketTimeout: timeouts.readMs,
+    });
     client.destroy();
   });
 });

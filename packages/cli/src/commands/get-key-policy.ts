@@ -28,7 +28,10 @@ export interface GetKeyPolicyOptions extends AwsCommonOptions {
  */
 export function getKeyPolicyCommand(options: GetKeyPolicyOptions, io: CliIo): Promise<CommandDone> {
   return withKmsClient("GetKeyPolicy", options, io, async (client, settings) => {
-    const input = { KeyId: options.keyId, ...(options.policyName !== undefined ? { PolicyName: options.policyName } : {}) };
+    const input = {
+      KeyId: options.keyId,
+      ...(options.policyName !== undefined ? { PolicyName: options.policyName } : {}),
+    };
     const result = await safeGetKeyPolicy(client, input);
     if (!result.success) return reportSendError("GetKeyPolicy", result.error, requestUrl(client, settings));
     const { Policy, PolicyName } = result.data;

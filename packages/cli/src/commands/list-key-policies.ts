@@ -28,7 +28,10 @@ export function listKeyPoliciesCommand(options: ListKeyPoliciesOptions, io: CliI
     const PolicyNames: string[] = [];
     let Marker: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const result = await safeListKeyPolicies(client, { KeyId: options.keyId, ...(Marker !== undefined ? { Marker } : {}) });
+      const result = await safeListKeyPolicies(client, {
+        KeyId: options.keyId,
+        ...(Marker !== undefined ? { Marker } : {}),
+      });
       if (!result.success) return reportSendError("ListKeyPolicies", result.error, requestUrl(client, settings));
       const output = result.data;
       PolicyNames.push(...(output.PolicyNames ?? []));
@@ -36,7 +39,8 @@ export function listKeyPoliciesCommand(options: ListKeyPoliciesOptions, io: CliI
       if (Marker === undefined) break;
     }
     return done(0, {
-      stdout: settings.output === "text" ? formatTextRow("PolicyNames", PolicyNames) : formatJsonOutput({ PolicyNames }),
+      stdout:
+        settings.output === "text" ? formatTextRow("PolicyNames", PolicyNames) : formatJsonOutput({ PolicyNames }),
     });
   });
 }

@@ -71,7 +71,10 @@ async function readParameter(
     const reason = ERRNO_TEXTS[code] !== undefined ? `${ERRNO_TEXTS[code]}: '${path}'` : (cause as Error).message;
     return {
       success: false,
-      error: cliError(EXIT_CODES.usage, `Error parsing parameter '${flag}': Unable to load paramfile ${value}: ${reason}`),
+      error: cliError(
+        EXIT_CODES.usage,
+        `Error parsing parameter '${flag}': Unable to load paramfile ${value}: ${reason}`,
+      ),
     };
   }
 }

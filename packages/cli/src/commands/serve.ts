@@ -42,8 +42,10 @@ export interface ServeOptions {
  */
 export async function serveCommand(options: ServeOptions, io: CliIo): Promise<CommandOutcome> {
   // Flag combinations that cannot work are usage errors (252), found before anything starts.
-  if (options.auth === "sigv4" && options.identities === undefined) return usage("--auth sigv4 needs --identities FILE");
-  if (options.auth === "none" && options.identities !== undefined) return usage("--identities needs --auth sigv4 (or no --auth)");
+  if (options.auth === "sigv4" && options.identities === undefined)
+    return usage("--auth sigv4 needs --identities FILE");
+  if (options.auth === "none" && options.identities !== undefined)
+    return usage("--identities needs --auth sigv4 (or no --auth)");
   const serverOptions: NodeServerOptions = {
     ...(options.dataDir !== undefined ? { dataDir: resolve(io.cwd, options.dataDir) } : {}),
     ...(options.auth !== undefined ? { auth: options.auth } : {}),
@@ -67,7 +69,9 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<Co
     return {
       kind: "serving",
       stdout: `keypolicy emulator listening on ${server.url}\n`,
-      ...(server.seed && options.seed !== undefined ? { stderr: `${formatSeedSummary(options.seed, server.seed)}\n` } : {}),
+      ...(server.seed && options.seed !== undefined
+        ? { stderr: `${formatSeedSummary(options.seed, server.seed)}\n` }
+        : {}),
       close: () => server.close(),
     };
   } catch (cause) {

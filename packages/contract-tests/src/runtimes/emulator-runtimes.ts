@@ -26,9 +26,13 @@ export interface RunningEmulator {
  */
 export async function startBunEmulator(): Promise<RunningEmulator> {
   const port = await freePort();
-  const child = spawnChild(BUN, ["--conditions=@keypolicy/source", "run", fileURLToPath(new URL("src/bun.ts", EMULATOR))], {
-    PORT: String(port),
-  });
+  const child = spawnChild(
+    BUN,
+    ["--conditions=@keypolicy/source", "run", fileURLToPath(new URL("src/bun.ts", EMULATOR))],
+    {
+      PORT: String(port),
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(url, child.process);
@@ -46,7 +50,13 @@ export async function startBunEmulator(): Promise<RunningEmulator> {
  */
 export async function startWorkerdFetchEntry(): Promise<RunningEmulator & { readonly bundle: Bundle }> {
   const bundle = await bundleForWorkerd(fileURLToPath(new URL("src/fetch.ts", EMULATOR)), "fetch-entry");
-  const mf = new Miniflare({ modules: true, scriptPath: bundle.path, compatibilityDate: "2026-07-30", host: "127.0.0.1", port: 0 });
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: bundle.path,
+    compatibilityDate: "2026-07-30",
+    host: "127.0.0.1",
+    port: 0,
+  });
   const url = await mf.ready;
   return {
     url: url.origin,

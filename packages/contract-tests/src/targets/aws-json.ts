@@ -113,7 +113,8 @@ export function decodeAnswer(answer: RawAnswer): CallResult {
       throw new Error(`status ${answer.status} with a body that is not JSON: ${answer.text.slice(0, 200)}`);
     }
   }
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw new Error(`answer is not a JSON object: ${answer.text}`);
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw new Error(`answer is not a JSON object: ${answer.text}`);
   const members = body as Record<string, unknown>;
   if (answer.status === 200) return { ok: true, output: members, httpStatus: 200 };
   if (typeof members["__type"] !== "string") throw new Error(`error answer without __type: ${answer.text}`);

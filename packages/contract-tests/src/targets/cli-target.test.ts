@@ -12,7 +12,12 @@ describe("the CLI target", () => {
 
   it("passes each member as its AWS CLI flag, then endpoint, region and JSON output", () => {
     expect(
-      cliArguments("PutKeyPolicy", { KeyId: "k", PolicyName: "default", Policy: "{}", BypassPolicyLockoutSafetyCheck: true }, "http://127.0.0.1:1", "eu-west-1"),
+      cliArguments(
+        "PutKeyPolicy",
+        { KeyId: "k", PolicyName: "default", Policy: "{}", BypassPolicyLockoutSafetyCheck: true },
+        "http://127.0.0.1:1",
+        "eu-west-1",
+      ),
     ).toEqual([
       "put-key-policy",
       "--key-id",
@@ -32,7 +37,9 @@ describe("the CLI target", () => {
   });
 
   it("refuses a member it has no flag for", () => {
-    expect(() => cliArguments("GetKeyPolicy", { GrantTokens: [] }, "u", "r")).toThrow("no CLI flag for GetKeyPolicy.GrantTokens");
+    expect(() => cliArguments("GetKeyPolicy", { GrantTokens: [] }, "u", "r")).toThrow(
+      "no CLI flag for GetKeyPolicy.GrantTokens",
+    );
   });
 
   it("reads the JSON document on stdout, and no output as no members", () => {
@@ -45,9 +52,21 @@ describe("the CLI target", () => {
 
   it("reads a service error from stderr, with an empty message too", () => {
     expect(
-      parseCliAnswer("GetKeyPolicy", 254, "", "\nAn error occurred (NotFoundException) when calling the GetKeyPolicy operation: Invalid keyId 'x'\n"),
+      parseCliAnswer(
+        "GetKeyPolicy",
+        254,
+        "",
+        "\nAn error occurred (NotFoundException) when calling the GetKeyPolicy operation: Invalid keyId 'x'\n",
+      ),
     ).toEqual({ ok: false, error: { name: "NotFoundException", message: "Invalid keyId 'x'" } });
-    expect(parseCliAnswer("PutKeyPolicy", 254, "", "An error occurred (MalformedPolicyDocumentException) when calling the PutKeyPolicy operation: \n")).toEqual({
+    expect(
+      parseCliAnswer(
+        "PutKeyPolicy",
+        254,
+        "",
+        "An error occurred (MalformedPolicyDocumentException) when calling the PutKeyPolicy operation: \n",
+      ),
+    ).toEqual({
       ok: false,
       error: { name: "MalformedPolicyDocumentException", message: "" },
     });
@@ -71,11 +90,18 @@ describe("the CLI target", () => {
   });
 
   it("rejects a failure that is not a service error", () => {
-    expect(() => parseCliAnswer("GetKeyPolicy", 252, "", "usage: keypolicy get-key-policy --key-id <id>")).toThrow("without a service error");
+    expect(() => parseCliAnswer("GetKeyPolicy", 252, "", "usage: keypolicy get-key-policy --key-id <id>")).toThrow(
+      "without a service error",
+    );
   });
 
   it("shows paginated answers as the AWS CLI prints them, without the paging members", () => {
-    expect(cliView("ListKeyPolicies", { PolicyNames: ["default"], Truncated: false })).toEqual({ PolicyNames: ["default"] });
-    expect(cliView("GetKeyPolicy", { Policy: "{}", PolicyName: "default" })).toEqual({ Policy: "{}", PolicyName: "default" });
+    expect(cliView("ListKeyPolicies", { PolicyNames: ["default"], Truncated: false })).toEqual({
+      PolicyNames: ["default"],
+    });
+    expect(cliView("GetKeyPolicy", { Policy: "{}", PolicyName: "default" })).toEqual({
+      Policy: "{}",
+      PolicyName: "default",
+    });
   });
 });

@@ -24,7 +24,12 @@ export function commandName(operation: string): string {
  *
  * @throws Error for a member the table does not know (a test defect).
  */
-export function cliArguments(operation: string, input: Readonly<Record<string, unknown>>, endpointUrl: string, region: string): string[] {
+export function cliArguments(
+  operation: string,
+  input: Readonly<Record<string, unknown>>,
+  endpointUrl: string,
+  region: string,
+): string[] {
   const args = [commandName(operation)];
   for (const [member, value] of Object.entries(input)) {
     if (member === "BypassPolicyLockoutSafetyCheck") {
@@ -41,7 +46,8 @@ export function cliArguments(operation: string, input: Readonly<Record<string, u
 
 // After retries (the AWS CLI retries throttling errors, LimitExceededException among them) the operation is followed by
 // "(reached max retries: <n>)".
-const SERVICE_ERROR = /^An error occurred \(([A-Za-z0-9]+)\) when calling the ([A-Za-z]+) operation(?: \(reached max retries: \d+\))?: ?(.*)$/s;
+const SERVICE_ERROR =
+  /^An error occurred \(([A-Za-z0-9]+)\) when calling the ([A-Za-z]+) operation(?: \(reached max retries: \d+\))?: ?(.*)$/s;
 
 /**
  * Reads the CLI's answer: exit 0 with one JSON document on stdout (none for operations without output), or the AWS
@@ -54,7 +60,8 @@ export function parseCliAnswer(operation: string, exitCode: number, stdout: stri
   if (exitCode === 0) {
     const text = stdout.trim();
     const output: unknown = text === "" ? {} : JSON.parse(text);
-    if (output === null || typeof output !== "object" || Array.isArray(output)) throw new Error(`stdout is not a JSON object: ${text}`);
+    if (output === null || typeof output !== "object" || Array.isArray(output))
+      throw new Error(`stdout is not a JSON object: ${text}`);
     return { ok: true, output: output as Record<string, unknown> };
   }
   // The AWS CLI frames the line with newlines: "\nAn error occurred (…) …: <message>\n".
@@ -125,7 +132,10 @@ export function createCliTarget(options: {
   return {
     defaults: options.defaults,
     async call(operation, input, scope) {
-      const { code, stdout, stderr } = await run(cliArguments(operation, input, options.endpointUrl, scope.region), scope);
+      const { code, stdout, stderr } = await run(
+        cliArguments(operation, input, options.endpointUrl, scope.region),
+        scope,
+      );
       return parseCliAnswer(operation, code, stdout, stderr);
     },
     setup: options.setup,

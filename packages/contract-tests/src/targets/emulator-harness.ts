@@ -62,8 +62,13 @@ export function createEmulatorHarness(config: Partial<EmulatorConfig> = {}): Emu
  *
  * @throws Error when the seed fixture is not a valid seed file.
  */
-export async function seedStore(store: KeyStore, name: string, deps: { clock: { now(): number }; ids: IdSource }): Promise<void> {
+export async function seedStore(
+  store: KeyStore,
+  name: string,
+  deps: { clock: { now(): number }; ids: IdSource },
+): Promise<void> {
   const seed = parseSeed(loadSeedFixture(name));
-  if (!seed.success) throw new Error(`fixtures/seeds/${name}.json: ${seed.error.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+  if (!seed.success)
+    throw new Error(`fixtures/seeds/${name}.json: ${seed.error.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
   await applySeed(store, seed.data, { accountId: "111122223333", region: "us-east-1" }, deps);
 }

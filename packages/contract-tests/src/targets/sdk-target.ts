@@ -46,7 +46,11 @@ function errorResult(error: SafeSendError): CallResult {
 }
 
 /** One call through the SDK adapter: GetKeyPolicy through `safeGetKeyPolicy`, the rest through `safeSend`. */
-async function sendThroughAdapter(client: kms.KMSClient, operation: OperationName, input: Record<string, unknown>): Promise<CallResult> {
+async function sendThroughAdapter(
+  client: kms.KMSClient,
+  operation: OperationName,
+  input: Record<string, unknown>,
+): Promise<CallResult> {
   if (operation === "GetKeyPolicy") {
     const result = await safeGetKeyPolicy(client, input as never);
     if (!result.success) return errorResult(result.error);
@@ -99,10 +103,18 @@ export function createSdkTarget(options: {
       const Command = (kms as unknown as Record<string, AnyCommand | undefined>)[`${operation}Command`];
       if (!Command) throw new Error(`@aws-sdk/client-kms has no ${operation}Command`);
       try {
-        const response = (await client.send(new Command(input as never))) as { $metadata?: { httpStatusCode?: number } };
+        const response = (await client.send(new Command(input as never))) as {
+          $metadata?: { httpStatusCode?: number };
+        };
         const output = plainOutput(response);
         options.observe?.(operation, output, scope);
-        return { ok: true, output, ...(response.$metadata?.httpStatusCode === undefined ? {} : { httpStatus: response.$metadata.httpStatusCode }) };
+        return {
+          ok: true,
+          output,
+          ...(response.$metadata?.httpStatusCode === undefined
+            ? {}
+            : { httpStatus: response.$metadata.httpStatusCode }),
+        };
       } catch (cause) {
         return sdkErrorResult(cause);
       }

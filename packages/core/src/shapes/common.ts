@@ -26,7 +26,10 @@ export const LimitType = awsInteger({ min: 1, max: 1000 });
 export const MarkerType = awsString({ min: 1, max: 1024, pattern: "[\\u0020-\\u00FF]*" });
 
 /** `GrantTokenList`: 0..10 grant tokens of 1..8192 characters. */
-export const GrantTokenList = z.array(awsString({ min: 1, max: 8192 })).min(0).max(10);
+export const GrantTokenList = z
+  .array(awsString({ min: 1, max: 8192 }))
+  .min(0)
+  .max(10);
 
 /**
  * `AliasNameType`: 1..256 characters of the model's pattern `^[a-zA-Z0-9:/_-]+$`, quoted as is in the Coral message.

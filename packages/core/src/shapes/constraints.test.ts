@@ -44,8 +44,34 @@ describe("coralEnumOrder", () => {
   it.each([
     {
       what: "KMS KeySpec as of 2023 (vector validation-enum)",
-      model: ["RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512"],
-      recorded: ["RSA_2048", "ECC_NIST_P384", "ECC_NIST_P256", "ECC_NIST_P521", "HMAC_384", "RSA_3072", "ECC_SECG_P256K1", "RSA_4096", "SYMMETRIC_DEFAULT", "HMAC_256", "HMAC_224", "HMAC_512"],
+      model: [
+        "RSA_2048",
+        "RSA_3072",
+        "RSA_4096",
+        "ECC_NIST_P256",
+        "ECC_NIST_P384",
+        "ECC_NIST_P521",
+        "ECC_SECG_P256K1",
+        "SYMMETRIC_DEFAULT",
+        "HMAC_224",
+        "HMAC_256",
+        "HMAC_384",
+        "HMAC_512",
+      ],
+      recorded: [
+        "RSA_2048",
+        "ECC_NIST_P384",
+        "ECC_NIST_P256",
+        "ECC_NIST_P521",
+        "HMAC_384",
+        "RSA_3072",
+        "ECC_SECG_P256K1",
+        "RSA_4096",
+        "SYMMETRIC_DEFAULT",
+        "HMAC_256",
+        "HMAC_224",
+        "HMAC_512",
+      ],
     },
     {
       what: "KMS MacAlgorithmSpec",
@@ -86,7 +112,20 @@ describe("awsEnum", () => {
 describe("the enum messages of the KMS shapes", () => {
   it("[REC] lists KeySpec with the 12 recorded specs in AWS's order, the newer ones placed by the same rule", () => {
     const printed = printedValues(enumMessage({ KeySpec: "HMAC_random", KeyUsage: "GENERATE_VERIFY_MAC" }));
-    const recorded = ["RSA_2048", "ECC_NIST_P384", "ECC_NIST_P256", "ECC_NIST_P521", "HMAC_384", "RSA_3072", "ECC_SECG_P256K1", "RSA_4096", "SYMMETRIC_DEFAULT", "HMAC_256", "HMAC_224", "HMAC_512"];
+    const recorded = [
+      "RSA_2048",
+      "ECC_NIST_P384",
+      "ECC_NIST_P256",
+      "ECC_NIST_P521",
+      "HMAC_384",
+      "RSA_3072",
+      "ECC_SECG_P256K1",
+      "RSA_4096",
+      "SYMMETRIC_DEFAULT",
+      "HMAC_256",
+      "HMAC_224",
+      "HMAC_512",
+    ];
     expect(printed.filter((spec) => recorded.includes(spec))).toEqual(recorded);
     expect(printed).toEqual([
       "RSA_2048",
@@ -125,7 +164,9 @@ describe("the enum messages of the KMS shapes", () => {
   });
 
   it("lists CustomerMasterKeySpec in Coral's order", () => {
-    expect(printedValues(enumMessage({ CustomerMasterKeySpec: "NOPE" }))).toEqual(coralEnumOrder(CUSTOMER_MASTER_KEY_SPECS));
+    expect(printedValues(enumMessage({ CustomerMasterKeySpec: "NOPE" }))).toEqual(
+      coralEnumOrder(CUSTOMER_MASTER_KEY_SPECS),
+    );
     expect(KeySpec.options).toEqual(coralEnumOrder(KEY_SPECS));
   });
 

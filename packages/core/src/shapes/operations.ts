@@ -45,7 +45,11 @@ export const PutKeyPolicyRequest = z.object({
 export type PutKeyPolicyRequest = z.infer<typeof PutKeyPolicyRequest>;
 
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyPolicies.html */
-export const ListKeyPoliciesRequest = z.object({ KeyId: KeyIdType, Limit: LimitType.optional(), Marker: MarkerType.optional() });
+export const ListKeyPoliciesRequest = z.object({
+  KeyId: KeyIdType,
+  Limit: LimitType.optional(),
+  Marker: MarkerType.optional(),
+});
 export type ListKeyPoliciesRequest = z.infer<typeof ListKeyPoliciesRequest>;
 export const ListKeyPoliciesResponse = z.object({
   PolicyNames: z.array(z.string()),

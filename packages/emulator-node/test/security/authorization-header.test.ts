@@ -16,7 +16,12 @@ beforeAll(async () => {
   const identitiesFile = join(dir, "identities.yaml");
   writeFileSync(
     identitiesFile,
-    ["identities:", `  - AccessKeyId: ${alice.accessKeyId}`, `    SecretAccessKey: ${alice.secretAccessKey}`, `    PrincipalArn: ${alice.principalArn}`].join("\n"),
+    [
+      "identities:",
+      `  - AccessKeyId: ${alice.accessKeyId}`,
+      `    SecretAccessKey: ${alice.secretAccessKey}`,
+      `    PrincipalArn: ${alice.principalArn}`,
+    ].join("\n"),
   );
   server = await startNodeServer({ port: 0, auth: "sigv4", identitiesFile });
 });
@@ -44,7 +49,9 @@ async function rawListKeys(extra: string[]): Promise<{ bytes: string; authorizat
   const host = `127.0.0.1:${server.port}`;
   const signed = await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: Date.now(), host });
   const lines = [...signed.headers].map(([name, value]) => `${name}: ${value}`);
-  const bytes = ["POST / HTTP/1.1", ...lines, ...extra, "content-length: 2", "connection: close", "", "{}"].join("\r\n");
+  const bytes = ["POST / HTTP/1.1", ...lines, ...extra, "content-length: 2", "connection: close", "", "{}"].join(
+    "\r\n",
+  );
   return { bytes, authorization: signed.headers.get("authorization") ?? "" };
 }
 
@@ -57,7 +64,8 @@ describe("two Authorization headers at the Node server", () => {
   });
 
   it("a valid first line and an invalid second one are refused with IncompleteSignatureException (400)", async () => {
-    const second = "AWS4-HMAC-SHA256 Credential=AKIABOGUS/20260115/us-east-2/kms/aws4_request, SignedHeaders=host, Signature=00";
+    const second =
+      "AWS4-HMAC-SHA256 Credential=AKIABOGUS/20260115/us-east-2/kms/aws4_request, SignedHeaders=host, Signature=00";
     const { bytes, authorization } = await rawListKeys([`Authorization: ${second}`]);
     const answer = await raw(bytes);
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
@@ -69,7 +77,9 @@ describe("two Authorization headers at the Node server", () => {
 
   it("the same valid line twice is refused too", async () => {
     const { bytes, authorization } = await rawListKeys([]);
-    const answer = await raw(bytes.replace("\r\ncontent-length: 2", `\r\nAuthorization: ${authorization}\r\ncontent-length: 2`));
+    const answer = await raw(
+      bytes.replace("\r\ncontent-length: 2", `\r\nAuthorization: ${authorization}\r\ncontent-length: 2`),
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(bodyOf(answer)).toMatchObject({ __type: "IncompleteSignatureException" });
   });

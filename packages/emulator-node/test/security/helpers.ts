@@ -33,7 +33,11 @@ export async function failure(promise: Promise<unknown>): Promise<{ name: string
     await promise;
   } catch (error) {
     const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}) };
+    return {
+      name: e.name,
+      message: e.message,
+      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
+    };
   }
   throw new Error("the request succeeded");
 }

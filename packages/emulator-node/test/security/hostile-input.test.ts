@@ -27,7 +27,11 @@ describe("hostile HTTP at the Node server", () => {
 
   it.each([
     ["CONNECT", "CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443\r\n\r\n", "400"],
-    ["an Expect other than 100-continue", "POST / HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nContent-Length: 2\r\n\r\n{}", "417"],
+    [
+      "an Expect other than 100-continue",
+      "POST / HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nContent-Length: 2\r\n\r\n{}",
+      "417",
+    ],
   ])("answers %s, which Node handles itself, with AWS JSON", async (_name, request, status) => {
     const answer = await raw(request);
     expect(answer.startsWith(`HTTP/1.1 ${status} `)).toBe(true);
@@ -63,13 +67,19 @@ describe("hostile HTTP at the Node server", () => {
     const text = await raw("NOT HTTP AT ALL\r\n\r\n");
     expect(text).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(text).toContain("Content-Type: application/x-amz-json-1.1\r\n");
-    expect(text.slice(text.indexOf("\r\n\r\n") + 4)).toBe('{"__type":"SerializationException","message":"The request is not valid HTTP."}');
+    expect(text.slice(text.indexOf("\r\n\r\n") + 4)).toBe(
+      '{"__type":"SerializationException","message":"The request is not valid HTTP."}',
+    );
   });
 
   it("the server keeps answering after hostile requests", async () => {
     await raw("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n");
     await raw(`POST / HTTP/1.1\r\nHost: x\r\n${"X: y\r\n".repeat(5000)}\r\n`);
-    const response = await fetch(`${server.url}/`, { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.ListKeys" }, body: "{}" });
+    const response = await fetch(`${server.url}/`, {
+      method: "POST",
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.ListKeys" },
+      body: "{}",
+    });
     expect(response.status).toBe(200);
   });
 });

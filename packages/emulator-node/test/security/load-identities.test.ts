@@ -16,14 +16,30 @@ function file(name: string, text: string): string {
 
 describe("loadIdentitiesFile", () => {
   it("reads YAML", async () => {
-    const path = file("ok.yaml", "identities:\n  - AccessKeyId: test\n    SecretAccessKey: test\n    PrincipalArn: arn:aws:iam::111122223333:root\n");
+    const path = file(
+      "ok.yaml",
+      "identities:\n  - AccessKeyId: test\n    SecretAccessKey: test\n    PrincipalArn: arn:aws:iam::111122223333:root\n",
+    );
     expect(await loadIdentitiesFile(path)).toEqual({
-      identities: [{ accessKeyId: "test", secretAccessKey: "test", accountId: "111122223333", partition: "aws", principalArn: "arn:aws:iam::111122223333:root" }],
+      identities: [
+        {
+          accessKeyId: "test",
+          secretAccessKey: "test",
+          accountId: "111122223333",
+          partition: "aws",
+          principalArn: "arn:aws:iam::111122223333:root",
+        },
+      ],
     });
   });
 
   it("reads JSON", async () => {
-    const path = file("ok.json", JSON.stringify({ identities: [{ AccessKeyId: "k", SecretAccessKey: "s", PrincipalArn: "arn:aws:iam::111122223333:role/R" }] }));
+    const path = file(
+      "ok.json",
+      JSON.stringify({
+        identities: [{ AccessKeyId: "k", SecretAccessKey: "s", PrincipalArn: "arn:aws:iam::111122223333:role/R" }],
+      }),
+    );
     expect((await loadIdentitiesFile(path)).identities[0]?.principalArn).toBe("arn:aws:iam::111122223333:role/R");
   });
 
@@ -60,8 +76,15 @@ describe("startNodeServer security options", () => {
     const path = file("only.yaml", "identities: []\n");
     const server = await startNodeServer({ port: 0, identitiesFile: path });
     try {
-      const response = await fetch(`${server.url}/`, { method: "POST", headers: { "x-amz-target": "TrentService.ListKeys" }, body: "{}" });
-      expect(await response.json()).toEqual({ __type: "MissingAuthenticationTokenException", message: "Missing Authentication Token" });
+      const response = await fetch(`${server.url}/`, {
+        method: "POST",
+        headers: { "x-amz-target": "TrentService.ListKeys" },
+        body: "{}",
+      });
+      expect(await response.json()).toEqual({
+        __type: "MissingAuthenticationTokenException",
+        message: "Missing Authentication Token",
+      });
     } finally {
       await server.close();
     }

@@ -45,7 +45,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function client(options: { secret?: string; region?: string; clockOffset?: number; token?: string; accessKeyId?: string } = {}) {
+function client(
+  options: { secret?: string; region?: string; clockOffset?: number; token?: string; accessKeyId?: string } = {},
+) {
   const kms = new KMSClient({
     endpoint: server.url,
     region: options.region ?? "us-east-2",
@@ -61,18 +63,24 @@ function client(options: { secret?: string; region?: string; clockOffset?: numbe
 }
 
 /** Edits the request the SDK sends after it has been signed. */
-function afterSigning(kms: KMSClient, name: string, edit: (request: { headers: Record<string, string>; body: string | Uint8Array }) => void) {
+function afterSigning(
+  kms: KMSClient,
+  name: string,
+  edit: (request: { headers: Record<string, string>; body: string | Uint8Array }) => void,
+) {
   kms.middlewareStack.addRelativeTo(
-    (next: FinalizeHandler<ServiceInputTypes, ServiceOutputTypes>) => async (args: FinalizeHandlerArguments<ServiceInputTypes>) => {
-      edit(args.request as { headers: Record<string, string>; body: string | Uint8Array });
-      return next(args);
-    },
+    (next: FinalizeHandler<ServiceInputTypes, ServiceOutputTypes>) =>
+      async (args: FinalizeHandlerArguments<ServiceInputTypes>) => {
+        edit(args.request as { headers: Record<string, string>; body: string | Uint8Array });
+        return next(args);
+      },
     { relation: "after", toMiddleware: "httpSigningMiddleware", name },
   );
 }
 
 const EXPIRED = /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/;
-const NOT_YET = /^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 5 min\.\)$/;
+const NOT_YET =
+  /^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 5 min\.\)$/;
 
 describe("AWS SDK for JavaScript v3 against the server in sigv4 mode", () => {
   it("the right secret gets the key policy", async () => {
@@ -82,7 +90,11 @@ describe("AWS SDK for JavaScript v3 against the server in sigv4 mode", () => {
   });
 
   it("temporary credentials with their session token are accepted", async () => {
-    const kms = client({ accessKeyId: session.accessKeyId, secret: session.secretAccessKey, token: session.sessionToken ?? "" });
+    const kms = client({
+      accessKeyId: session.accessKeyId,
+      secret: session.secretAccessKey,
+      token: session.sessionToken ?? "",
+    });
     expect((await kms.send(new GetKeyPolicyCommand({ KeyId: KEY_ID }))).PolicyName).toBe("default");
   });
 
@@ -120,7 +132,11 @@ describe("AWS SDK for JavaScript v3 against the server in sigv4 mode", () => {
     afterSigning(kms, "rewriteScopeRegion", (request) => {
       request.headers["authorization"] = String(request.headers["authorization"]).replace("/us-east-2/", "/us-west-2/");
     });
-    expect(await failure(kms.send(new ListKeysCommand({})))).toEqual({ name: "InvalidSignatureException", message: MISMATCH, status: 400 });
+    expect(await failure(kms.send(new ListKeysCommand({})))).toEqual({
+      name: "InvalidSignatureException",
+      message: MISMATCH,
+      status: 400,
+    });
   });
 
   it("a request signed ten minutes ago (a replay) is 'Signature expired'", async () => {
@@ -139,11 +155,11 @@ describe("AWS SDK for JavaScript v3 against the server in sigv4 mode", () => {
     const kms = client();
     let tampered = false;
     afterSigning(kms, "tamperBody", (request) => {
-        const text = typeof request.body === "string" ? request.body : new TextDecoder().decode(request.body);
-        // Same length, so Content-Length stays true: only the signature can tell.
-        const changed = text.replace('"default"', '"DEFAULT"');
-        tampered = changed !== text;
-        request.body = typeof request.body === "string" ? changed : new TextEncoder().encode(changed);
+      const text = typeof request.body === "string" ? request.body : new TextDecoder().decode(request.body);
+      // Same length, so Content-Length stays true: only the signature can tell.
+      const changed = text.replace('"default"', '"DEFAULT"');
+      tampered = changed !== text;
+      request.body = typeof request.body === "string" ? changed : new TextEncoder().encode(changed);
     });
     const result = await failure(kms.send(new GetKeyPolicyCommand({ KeyId: KEY_ID, PolicyName: "default" })));
     expect(tampered).toBe(true);
@@ -168,7 +184,11 @@ function pythonEnv(accessKeyId: string, secret: string): NodeJS.ProcessEnv {
   };
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(command, args, { env, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -190,7 +210,18 @@ const hasBoto3 = available("python3", ["-c", "import boto3"]);
 
 // Skipped only where the client is not installed (it is on this project's machines and CI).
 describe.skipIf(!hasAwsCli)("AWS CLI against the server in sigv4 mode", () => {
-  const args = (region = "us-east-2") => ["kms", "get-key-policy", "--endpoint-url", server.url, "--region", region, "--key-id", KEY_ID, "--output", "json"];
+  const args = (region = "us-east-2") => [
+    "kms",
+    "get-key-policy",
+    "--endpoint-url",
+    server.url,
+    "--region",
+    region,
+    "--key-id",
+    KEY_ID,
+    "--output",
+    "json",
+  ];
 
   it("the right secret gets the key policy", async () => {
     const result = await run("aws", args(), pythonEnv(alice.accessKeyId, alice.secretAccessKey));
@@ -251,7 +282,12 @@ describe.skipIf(!hasBoto3)("boto3 against the server in sigv4 mode", () => {
   });
 
   it("a wrong secret is InvalidSignatureException", async () => {
-    expect(await boto3("wrong")).toEqual({ Code: "InvalidSignatureException", Message: MISMATCH, Status: 400, Tampered: [] });
+    expect(await boto3("wrong")).toEqual({
+      Code: "InvalidSignatureException",
+      Message: MISMATCH,
+      Status: 400,
+      Tampered: [],
+    });
   });
 
   it("a region the endpoint does not serve is InvalidSignatureException", async () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startNodeServer } from "../../src/serve.js";
 import { nodeSourceIp } from "../../src/source-ip.js";
-import { answer, manualClock, sequentialIds, signedRequest } from "@keypolicy/emulator/testing";
+import { answer, signedRequest } from "@keypolicy/emulator/testing";
 import { alice } from "./helpers.js";
 
 // aws:SourceIp as each runtime supplies it: the Node server's peer address (IPv4 and IPv6), Cloudflare's
@@ -17,7 +17,13 @@ const onlyFrom = (operator: string, value: string) =>
     Version: "2012-10-17",
     Statement: [
       { Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:CreateKey", Resource: "*" },
-      { Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*", Condition: { [operator]: { "aws:SourceIp": value } } },
+      {
+        Effect: "Allow",
+        Principal: "*",
+        Action: "kms:*",
+        Resource: "*",
+        Condition: { [operator]: { "aws:SourceIp": value } },
+      },
     ],
   });
 
@@ -28,7 +34,12 @@ beforeAll(() => {
   identitiesFile = join(dir, "identities.yaml");
   writeFileSync(
     identitiesFile,
-    ["identities:", `  - AccessKeyId: ${alice.accessKeyId}`, `    SecretAccessKey: ${alice.secretAccessKey}`, `    PrincipalArn: ${alice.principalArn}`].join("\n"),
+    [
+      "identities:",
+      `  - AccessKeyId: ${alice.accessKeyId}`,
+      `    SecretAccessKey: ${alice.secretAccessKey}`,
+      `    PrincipalArn: ${alice.principalArn}`,
+    ].join("\n"),
   );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,8 +53,16 @@ describe.each([
     try {
       const hostHeader = host.includes(":") ? `[${host}]:${server.port}` : `${host}:${server.port}`;
       const send = async (operation: string, body: object) => {
-        const signed = await signedRequest({ identity: alice, operation, body: JSON.stringify(body), date: Date.now(), host: hostHeader });
-        return answer(await fetch(`${server.url}/`, { method: "POST", headers: signed.headers, body: JSON.stringify(body) }));
+        const signed = await signedRequest({
+          identity: alice,
+          operation,
+          body: JSON.stringify(body),
+          date: Date.now(),
+          host: hostHeader,
+        });
+        return answer(
+          await fetch(`${server.url}/`, { method: "POST", headers: signed.headers, body: JSON.stringify(body) }),
+        );
       };
       const created = await send("CreateKey", { Policy: policy, BypassPolicyLockoutSafetyCheck: true });
       expect(created.status).toBe(200);
@@ -63,7 +82,9 @@ describe.each([
   });
 
   it(`NotIpAddress ${right} refuses it, NotIpAddress ${wrong} allows it`, async () => {
-    expect((await describeWith(onlyFrom("NotIpAddress", right))).body).toMatchObject({ __type: "AccessDeniedException" });
+    expect((await describeWith(onlyFrom("NotIpAddress", right))).body).toMatchObject({
+      __type: "AccessDeniedException",
+    });
     expect((await describeWith(onlyFrom("NotIpAddress", wrong))).status).toBe(200);
   });
 });

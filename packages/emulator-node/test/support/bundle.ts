@@ -39,7 +39,9 @@ export async function bundleEntry(entry: string, name: string): Promise<Bundle> 
     // ESM builds first: jsonc-parser's UMD build requires files esbuild cannot see.
     mainFields: ["module", "main"],
     // CommonJS dependencies bundled into ESM call require().
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
   });
   const code = readFileSync(path);
   return { path, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };

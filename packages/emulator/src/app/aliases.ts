@@ -21,7 +21,8 @@ export function checkCustomerAliasName(aliasName: string): KmsError | undefined 
   if (aliasName.startsWith(RESERVED_ALIAS_PREFIX)) {
     return createKmsError("InvalidAliasNameException", messages.aliasReserved(aliasName));
   }
-  if (aliasName.length === ALIAS_PREFIX.length) return createKmsError("InvalidAliasNameException", messages.aliasEmpty());
+  if (aliasName.length === ALIAS_PREFIX.length)
+    return createKmsError("InvalidAliasNameException", messages.aliasEmpty());
   return undefined;
 }
 

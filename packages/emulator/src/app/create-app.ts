@@ -130,7 +130,15 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
     if (!input.success) return errorResponse(input.error, requestId);
 
     const sourceIp = deps.sourceIp?.(c.req.raw, c.env);
-    const ctx: OperationContext = { store, clock, ids, config, caller: caller.data, readPolicy, ...(sourceIp === undefined ? {} : { request: { sourceIp } }) };
+    const ctx: OperationContext = {
+      store,
+      clock,
+      ids,
+      config,
+      caller: caller.data,
+      readPolicy,
+      ...(sourceIp === undefined ? {} : { request: { sourceIp } }),
+    };
     const result = await (handler as Handler<OperationName>)(ctx, input.data as never);
     if (!result.success) return errorResponse(result.error, requestId);
     const encoded = encodeResponse(result.data, requestId);

@@ -1,4 +1,13 @@
-import { type KeySpec, type KeyUsageType, type Result, createKmsError, err, keyAlgorithms, messages, ok } from "@keypolicy/core";
+import {
+  type KeySpec,
+  type KeyUsageType,
+  type Result,
+  createKmsError,
+  err,
+  keyAlgorithms,
+  messages,
+  ok,
+} from "@keypolicy/core";
 
 /**
  * The key usage of a new key, as CreateKey decides it (and seeding, so a seeded key is one CreateKey would make):

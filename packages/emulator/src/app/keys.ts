@@ -61,7 +61,12 @@ export async function findKey(
     const aliasArn = resolved.data.arn;
     const alias = await ctx.store.getAlias(aliasArn, aliasArn.aliasName);
     if (!alias) return err(createKmsError("NotFoundException", messages.aliasNotFound(formatAliasArn(aliasArn))));
-    arn = { partition: aliasArn.partition, region: aliasArn.region, accountId: aliasArn.accountId, keyId: alias.targetKeyId };
+    arn = {
+      partition: aliasArn.partition,
+      region: aliasArn.region,
+      accountId: aliasArn.accountId,
+      keyId: alias.targetKeyId,
+    };
     requestAlias = aliasArn.aliasName;
   } else {
     arn = resolved.data.arn;
@@ -82,7 +87,12 @@ export async function findKey(
 
 /** The ARN of a stored key. */
 export function keyArnOf(key: StoredKey): string {
-  return formatKeyArn({ partition: key.partition as Partition, region: key.region, accountId: key.accountId, keyId: key.keyId });
+  return formatKeyArn({
+    partition: key.partition as Partition,
+    region: key.region,
+    accountId: key.accountId,
+    keyId: key.keyId,
+  });
 }
 
 /**

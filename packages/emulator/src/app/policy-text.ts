@@ -25,7 +25,9 @@ export function preparePolicy(
     principalArn: ctx.caller.principalArn,
     accountId: ctx.caller.accountId,
     keyArn,
-    conditionKeys: callerConditionKeys(ctx, "PutKeyPolicy", { BypassPolicyLockoutSafetyCheck: bypassPolicyLockoutSafetyCheck }),
+    conditionKeys: callerConditionKeys(ctx, "PutKeyPolicy", {
+      BypassPolicyLockoutSafetyCheck: bypassPolicyLockoutSafetyCheck,
+    }),
     ...(bypassPolicyLockoutSafetyCheck === undefined ? {} : { bypassPolicyLockoutSafetyCheck }),
   });
   if (!validated.success) return validated;

@@ -57,7 +57,8 @@ export function decodeBodyText(body: Uint8Array, maxDepth: number): Result<strin
   } catch {
     return err(createKmsError("SerializationException", limitMessages.invalidUtf8()));
   }
-  if (jsonDepth(text, maxDepth) > maxDepth) return err(createKmsError("SerializationException", limitMessages.tooDeep(maxDepth)));
+  if (jsonDepth(text, maxDepth) > maxDepth)
+    return err(createKmsError("SerializationException", limitMessages.tooDeep(maxDepth)));
   return ok(text);
 }
 
@@ -72,7 +73,8 @@ export function jsonDepth(text: string, stopAt = Number.POSITIVE_INFINITY): numb
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {

@@ -76,7 +76,10 @@ describe("buildStoredKey", () => {
 
   it("checks a given policy for the key's ARN and stores what the check returns", () => {
     const seen: string[] = [];
-    const check = (text: string, keyArn: string): Result<string> => (seen.push(keyArn), ok(`checked ${text}`));
+    const check = (text: string, keyArn: string): Result<string> => {
+      seen.push(keyArn);
+      return ok(`checked ${text}`);
+    };
     expect(build({ Policy: "{}" }, scope, deps(check))).toMatchObject({ data: { policy: "checked {}" } });
     expect(seen).toEqual([`arn:aws:kms:us-east-2:111122223333:key/${UUID}`]);
   });

@@ -112,9 +112,7 @@ export function buildStoredKey(
   const { accountId, region } = scope;
   const keyArn = formatKeyArn({ partition, region, accountId, keyId });
   const policy =
-    input.Policy === undefined
-      ? ok(defaultKeyPolicy(accountId, partition))
-      : deps.preparePolicy(input.Policy, keyArn);
+    input.Policy === undefined ? ok(defaultKeyPolicy(accountId, partition)) : deps.preparePolicy(input.Policy, keyArn);
   if (!policy.success) return refuse("Policy", policy.error);
   const tags = mergeTags([], input.Tags ?? []);
   if (!tags.success) return refuse("Tags", tags.error);

@@ -23,7 +23,8 @@ function tagError(message: string): { success: false; error: KmsError } {
 export function checkTags(tags: readonly Tag[]): Result<readonly Tag[]> {
   if (new Set(tags.map((tag) => tag.TagKey)).size < tags.length) return tagError(messages.tagDuplicate());
   if (tags.length > MAX_TAGS_PER_KEY) return tagError(messages.tagTooMany());
-  if (tags.some((tag) => tag.TagKey.toLowerCase().startsWith(RESERVED_TAG_PREFIX))) return tagError(messages.tagReserved());
+  if (tags.some((tag) => tag.TagKey.toLowerCase().startsWith(RESERVED_TAG_PREFIX)))
+    return tagError(messages.tagReserved());
   return { success: true, data: tags };
 }
 

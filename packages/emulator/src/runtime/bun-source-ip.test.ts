@@ -3,7 +3,9 @@ import { bunSourceIp } from "./bun-source-ip.js";
 
 describe("bunSourceIp", () => {
   const request = new Request("http://x/");
-  const server = (address: string | null) => ({ requestIP: () => (address === null ? null : { address, family: "IPv6", port: 1 }) });
+  const server = (address: string | null) => ({
+    requestIP: () => (address === null ? null : { address, family: "IPv6", port: 1 }),
+  });
   it.each([
     ["192.0.2.7", "192.0.2.7"],
     ["::ffff:192.0.2.7", "192.0.2.7"],

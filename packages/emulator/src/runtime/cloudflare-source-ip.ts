@@ -6,4 +6,5 @@ import type { SourceIpReader } from "../app/deps.js";
  *
  * @see https://developers.cloudflare.com/fundamentals/reference/http-headers/#cf-connecting-ip
  */
-export const cloudflareSourceIp: SourceIpReader = (request) => request.headers.get("cf-connecting-ip")?.trim() || undefined;
+export const cloudflareSourceIp: SourceIpReader = (request) =>
+  request.headers.get("cf-connecting-ip")?.trim() || undefined;

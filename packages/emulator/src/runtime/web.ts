@@ -7,5 +7,6 @@ export const webClock: Clock = { now: () => Date.now() };
 export const webIds: IdSource = {
   keyId: () => crypto.randomUUID(),
   requestId: () => crypto.randomUUID(),
-  keyMaterialId: () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join(""),
+  keyMaterialId: () =>
+    Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join(""),
 };

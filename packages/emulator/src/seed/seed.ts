@@ -32,7 +32,9 @@ const SeedKey = z
     Policy: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
     Tags: z.array(Tag).optional(),
     /** Alias names (`alias/…`) that point at this key. */
-    Aliases: z.array(z.string().refine(isAliasName, "must be an alias name: alias/ followed by [a-zA-Z0-9/_-]")).optional(),
+    Aliases: z
+      .array(z.string().refine(isAliasName, "must be an alias name: alias/ followed by [a-zA-Z0-9/_-]"))
+      .optional(),
     /** Creation time, ISO 8601 or epoch seconds. Default: start-up time. */
     CreationDate: z.union([z.number(), z.string()]).optional(),
   })
@@ -58,7 +60,8 @@ export interface SeedProblem {
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (out, segment) => (typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${String(segment)}` : String(segment)),
+    (out, segment) =>
+      typeof segment === "number" ? `${out}[${segment}]` : out ? `${out}.${String(segment)}` : String(segment),
     "",
   );
 }
@@ -125,7 +128,9 @@ function wouldAnswer(operation: "CreateKey" | "CreateAlias", error: KmsError, em
  * Validates a parsed seed document: the shape, then per key CreateKey's rules (`buildStoredKey`, the first rule a key
  * breaks), CreateAlias's alias-name rules, and what must be unique in an account and region.
  */
-export function parseSeed(value: unknown): { success: true; data: SeedFile } | { success: false; error: readonly SeedProblem[] } {
+export function parseSeed(
+  value: unknown,
+): { success: true; data: SeedFile } | { success: false; error: readonly SeedProblem[] } {
   const parsed = SeedFile.safeParse(value ?? {});
   if (!parsed.success) {
     return {
@@ -254,7 +259,14 @@ export async function applySeed(
       }
     }
     for (const aliasName of entry.Aliases ?? []) {
-      const created = await store.createAlias({ accountId, region, aliasName, targetKeyId: entry.KeyId, creationDate: now, lastUpdatedDate: now });
+      const created = await store.createAlias({
+        accountId,
+        region,
+        aliasName,
+        targetKeyId: entry.KeyId,
+        creationDate: now,
+        lastUpdatedDate: now,
+      });
       if (created) aliasesCreated++;
       else {
         aliasesExisting++;

@@ -20,7 +20,10 @@ export interface D1DatabaseLike {
  */
 export function createD1Store(db: D1DatabaseLike): KeyStore {
   return createSqlStore(async (sql: string, params: readonly SqlValue[]) => {
-    const { results } = await db.prepare(sql).bind(...params).all();
+    const { results } = await db
+      .prepare(sql)
+      .bind(...params)
+      .all();
     return results as SqlRow[];
   });
 }

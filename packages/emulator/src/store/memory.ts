@@ -49,7 +49,10 @@ export function createMemoryStore(): KeyStore {
       const d = data(scope);
       const start = after === undefined ? 0 : (d.position.get(after) ?? d.order.length) + 1;
       const ids = d.order.slice(start, start + limit);
-      return page(ids.map((id) => d.keys.get(id) as StoredKey), start + limit < d.order.length);
+      return page(
+        ids.map((id) => d.keys.get(id) as StoredKey),
+        start + limit < d.order.length,
+      );
     },
     async hasKey(scope, keyId) {
       return data(scope).keys.has(keyId);

@@ -48,7 +48,8 @@ const INSERT_ALIAS =
   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, region, alias_name) DO NOTHING RETURNING alias_name";
 const UPDATE_ALIAS =
   "UPDATE kms_aliases SET target_key_id = ?, last_updated_date = ? WHERE account_id = ? AND region = ? AND alias_name = ? RETURNING *";
-const DELETE_ALIAS = "DELETE FROM kms_aliases WHERE account_id = ? AND region = ? AND alias_name = ? RETURNING alias_name";
+const DELETE_ALIAS =
+  "DELETE FROM kms_aliases WHERE account_id = ? AND region = ? AND alias_name = ? RETURNING alias_name";
 
 /**
  * Creates a {@link KeyStore} over any SQLite-compatible database, with the schema of `migrations/*.sql` already
@@ -81,7 +82,14 @@ export function createSqlStore(query: SqlQuery): KeyStore {
       const rows =
         after === undefined
           ? await query(LIST_KEYS, [scope.accountId, scope.region, limit + 1])
-          : await query(LIST_KEYS_AFTER, [scope.accountId, scope.region, scope.accountId, scope.region, after, limit + 1]);
+          : await query(LIST_KEYS_AFTER, [
+              scope.accountId,
+              scope.region,
+              scope.accountId,
+              scope.region,
+              after,
+              limit + 1,
+            ]);
       return page(rows.map(rowToKey), limit);
     },
     async hasKey(scope, keyId) {
@@ -168,7 +176,8 @@ function patchToAssignments(patch: KeyPatch): { assignments: string[]; values: S
   if (patch.policy !== undefined) set("policy", patch.policy);
   if (patch.tags !== undefined) set("tags", JSON.stringify(patch.tags));
   if (patch.deletionDate !== undefined) set("deletion_date", patch.deletionDate);
-  if (patch.pendingDeletionWindowInDays !== undefined) set("pending_deletion_window_in_days", patch.pendingDeletionWindowInDays);
+  if (patch.pendingDeletionWindowInDays !== undefined)
+    set("pending_deletion_window_in_days", patch.pendingDeletionWindowInDays);
   return { assignments, values };
 }
 

@@ -74,5 +74,8 @@ export interface KeyStore {
   updateAlias(scope: Scope, aliasName: string, targetKeyId: string, now: number): Promise<StoredAlias | undefined>;
   deleteAlias(scope: Scope, aliasName: string): Promise<boolean>;
   /** Aliases in name order, after alias `after` (exclusive), optionally only those pointing at `targetKeyId`. */
-  listAliases(scope: Scope, options: { after?: string; limit: number; targetKeyId?: string }): Promise<Page<StoredAlias>>;
+  listAliases(
+    scope: Scope,
+    options: { after?: string; limit: number; targetKeyId?: string },
+  ): Promise<Page<StoredAlias>>;
 }

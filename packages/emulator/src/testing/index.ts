@@ -22,7 +22,12 @@ export function sequentialIds(): IdSource {
 /** A {@link Clock} that stands still until the test moves it: `now()` answers `start`, then whatever `set` gave (ms since the epoch). */
 export function manualClock(start: number): Clock & { set(epochMs: number): void } {
   let now = start;
-  return { now: () => now, set: (epochMs: number) => void (now = epochMs) };
+  return {
+    now: () => now,
+    set: (epochMs: number) => {
+      now = epochMs;
+    },
+  };
 }
 
 /** What {@link signedRequest} signs. */

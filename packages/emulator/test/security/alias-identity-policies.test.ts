@@ -21,10 +21,21 @@ function user(name: string, resource: string): Identity {
     accountId: ACCOUNT,
     partition: "aws",
     principalArn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
-    identityPolicies: [JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ALIAS_ACTIONS, Resource: resource }] })],
+    identityPolicies: [
+      JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: ALIAS_ACTIONS, Resource: resource }],
+      }),
+    ],
   };
 }
-const root: Identity = { accessKeyId: "AKIAROOT000000000000", secretAccessKey: "root-secret", accountId: ACCOUNT, partition: "aws", principalArn: ROOT };
+const root: Identity = {
+  accessKeyId: "AKIAROOT000000000000",
+  secretAccessKey: "root-secret",
+  accountId: ACCOUNT,
+  partition: "aws",
+  principalArn: ROOT,
+};
 
 function setup(users: Identity[]) {
   const store = createMemoryStore();
@@ -35,7 +46,11 @@ function setup(users: Identity[]) {
     config: { enforceKeyPolicies: true, auth: { mode: "sigv4", identities: [root, ...users] } },
   });
   const call = async (identity: Identity, operation: string, body: object) =>
-    answer(await app.fetch(await signedRequest({ identity, operation, body: JSON.stringify(body), date: NOW, region: REGION })));
+    answer(
+      await app.fetch(
+        await signedRequest({ identity, operation, body: JSON.stringify(body), date: NOW, region: REGION }),
+      ),
+    );
   /** A key whose policy lets the users manage its aliases: the key permission of the alias operations. */
   async function createKey() {
     const policy = JSON.stringify({
@@ -49,7 +64,8 @@ function setup(users: Identity[]) {
     expect(created.status).toBe(200);
     return (created.body as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId;
   }
-  const aliasTarget = async (aliasName: string) => (await store.getAlias({ accountId: ACCOUNT, region: REGION }, aliasName))?.targetKeyId;
+  const aliasTarget = async (aliasName: string) =>
+    (await store.getAlias({ accountId: ACCOUNT, region: REGION }, aliasName))?.targetKeyId;
   return { call, createKey, aliasTarget };
 }
 
@@ -77,11 +93,17 @@ describe("an identity policy allowing the alias operations on arn:aws:kms:<regio
   it("refuses each of them on alias/other, naming the alias ARN, and leaves the alias as it was", async () => {
     const { call, createKey, aliasTarget } = setup([dana]);
     const [first, second] = [await createKey(), await createKey()];
-    expect(await call(dana, "CreateAlias", { AliasName: "alias/other", TargetKeyId: first })).toEqual(refused(dana, "kms:CreateAlias", "alias/other"));
+    expect(await call(dana, "CreateAlias", { AliasName: "alias/other", TargetKeyId: first })).toEqual(
+      refused(dana, "kms:CreateAlias", "alias/other"),
+    );
     expect(await aliasTarget("alias/other")).toBeUndefined();
     expect((await call(root, "CreateAlias", { AliasName: "alias/other", TargetKeyId: first })).status).toBe(200);
-    expect(await call(dana, "UpdateAlias", { AliasName: "alias/other", TargetKeyId: second })).toEqual(refused(dana, "kms:UpdateAlias", "alias/other"));
-    expect(await call(dana, "DeleteAlias", { AliasName: "alias/other" })).toEqual(refused(dana, "kms:DeleteAlias", "alias/other"));
+    expect(await call(dana, "UpdateAlias", { AliasName: "alias/other", TargetKeyId: second })).toEqual(
+      refused(dana, "kms:UpdateAlias", "alias/other"),
+    );
+    expect(await call(dana, "DeleteAlias", { AliasName: "alias/other" })).toEqual(
+      refused(dana, "kms:DeleteAlias", "alias/other"),
+    );
     expect(await aliasTarget("alias/other")).toBe(first);
   });
 });
@@ -96,8 +118,12 @@ describe("an identity policy Resource with ${aws:username}", () => {
     const key = await createKey();
     expect((await call(dana, "CreateAlias", { AliasName: "alias/dana-app", TargetKeyId: key })).status).toBe(200);
     expect((await call(erin, "CreateAlias", { AliasName: "alias/erin-app", TargetKeyId: key })).status).toBe(200);
-    expect(await call(dana, "CreateAlias", { AliasName: "alias/erin-other", TargetKeyId: key })).toEqual(refused(dana, "kms:CreateAlias", "alias/erin-other"));
-    expect(await call(erin, "DeleteAlias", { AliasName: "alias/dana-app" })).toEqual(refused(erin, "kms:DeleteAlias", "alias/dana-app"));
+    expect(await call(dana, "CreateAlias", { AliasName: "alias/erin-other", TargetKeyId: key })).toEqual(
+      refused(dana, "kms:CreateAlias", "alias/erin-other"),
+    );
+    expect(await call(erin, "DeleteAlias", { AliasName: "alias/dana-app" })).toEqual(
+      refused(erin, "kms:DeleteAlias", "alias/dana-app"),
+    );
     expect(await aliasTarget("alias/dana-app")).toBe(key);
     expect((await call(dana, "DeleteAlias", { AliasName: "alias/dana-app" })).status).toBe(200);
   });
@@ -107,13 +133,17 @@ describe("an identity policy Resource with ${aws:username}", () => {
     const { call, createKey } = setup([fay]);
     const key = await createKey();
     expect((await call(fay, "CreateAlias", { AliasName: "alias/fay-app", TargetKeyId: key })).status).toBe(200);
-    expect(await call(fay, "CreateAlias", { AliasName: "alias/ops-app", TargetKeyId: key })).toEqual(refused(fay, "kms:CreateAlias", "alias/ops-app"));
+    expect(await call(fay, "CreateAlias", { AliasName: "alias/ops-app", TargetKeyId: key })).toEqual(
+      refused(fay, "kms:CreateAlias", "alias/ops-app"),
+    );
   });
 
   it("has no value for a role session (aws:username is for IAM users), so the statement allows nothing", async () => {
     const session = { ...user("sess", resource), principalArn: `arn:aws:sts::${ACCOUNT}:assumed-role/dana/dana` };
     const { call, createKey } = setup([session]);
     const key = await createKey();
-    expect(await call(session, "CreateAlias", { AliasName: "alias/dana-app", TargetKeyId: key })).toEqual(refused(session, "kms:CreateAlias", "alias/dana-app"));
+    expect(await call(session, "CreateAlias", { AliasName: "alias/dana-app", TargetKeyId: key })).toEqual(
+      refused(session, "kms:CreateAlias", "alias/dana-app"),
+    );
   });
 });

@@ -47,7 +47,9 @@ function setup(extra: Identity[] = []) {
     config: { enforceKeyPolicies: true, auth: { mode: "sigv4", identities: [root, admin, reader, ...extra] } },
   });
   async function call(caller: Identity, operation: string, body: object) {
-    return answer(await app.fetch(await signedRequest({ identity: caller, operation, body: JSON.stringify(body), date: NOW })));
+    return answer(
+      await app.fetch(await signedRequest({ identity: caller, operation, body: JSON.stringify(body), date: NOW })),
+    );
   }
   /** A key created by the root with `policy` (default: the account root may do everything). */
   async function createKey(policy = keyPolicy(allowRoot)) {
@@ -57,7 +59,14 @@ function setup(extra: Identity[] = []) {
     return { keyId: KeyId, arn: Arn };
   }
   async function createAlias(aliasName: string, keyId: string) {
-    await store.createAlias({ accountId: ACCOUNT, region: REGION, aliasName, targetKeyId: keyId, creationDate: NOW, lastUpdatedDate: NOW });
+    await store.createAlias({
+      accountId: ACCOUNT,
+      region: REGION,
+      aliasName,
+      targetKeyId: keyId,
+      creationDate: NOW,
+      lastUpdatedDate: NOW,
+    });
   }
   async function aliasTarget(aliasName: string) {
     return (await store.getAlias({ accountId: ACCOUNT, region: REGION }, aliasName))?.targetKeyId;
@@ -67,12 +76,20 @@ function setup(extra: Identity[] = []) {
 
 const denied = (principal: string, action: string, resource: string, why: string) => ({
   status: 400,
-  body: { __type: "AccessDeniedException", message: `User: ${principal} is not authorized to perform: ${action} on resource: ${resource} ${why}` },
+  body: {
+    __type: "AccessDeniedException",
+    message: `User: ${principal} is not authorized to perform: ${action} on resource: ${resource} ${why}`,
+  },
 });
 const identityDeny = "with an explicit deny in an identity-based policy";
 const noIdentityAllow = (action: string) => `because no identity-based policy allows the ${action} action`;
 const keyDeny = "with an explicit deny in a resource-based policy";
-const denyKeyAction = (principal: string, action: string) => ({ Effect: "Deny", Principal: { AWS: principal }, Action: action, Resource: "*" });
+const denyKeyAction = (principal: string, action: string) => ({
+  Effect: "Deny",
+  Principal: { AWS: principal },
+  Action: action,
+  Resource: "*",
+});
 
 describe("DeleteAlias with --enforce-key-policies", () => {
   it("an explicit identity-policy Deny on the alias refuses it, and the alias stays", async () => {
@@ -102,7 +119,9 @@ describe("DeleteAlias with --enforce-key-policies", () => {
     const { call, createKey, createAlias, aliasTarget } = setup();
     const { keyId, arn } = await createKey(keyPolicy(allowRoot, denyKeyAction(admin.principalArn, "kms:DeleteAlias")));
     await createAlias("alias/a", keyId);
-    expect(await call(admin, "DeleteAlias", { AliasName: "alias/a" })).toEqual(denied(admin.principalArn, "kms:DeleteAlias", arn, keyDeny));
+    expect(await call(admin, "DeleteAlias", { AliasName: "alias/a" })).toEqual(
+      denied(admin.principalArn, "kms:DeleteAlias", arn, keyDeny),
+    );
     expect(await aliasTarget("alias/a")).toBe(keyId);
     expect((await call(root, "DeleteAlias", { AliasName: "alias/a" })).status).toBe(200);
   });
@@ -174,24 +193,37 @@ describe("IAM-only operations (CreateKey, ListKeys, ListAliases) with --enforce-
 
   it.each(iamOnly)("%s is refused when no identity policy allows it, on resource *", async (operation) => {
     const { call } = setup();
-    expect(await call(reader, operation, {})).toEqual(denied(reader.principalArn, `kms:${operation}`, "*", noIdentityAllow(`kms:${operation}`)));
+    expect(await call(reader, operation, {})).toEqual(
+      denied(reader.principalArn, `kms:${operation}`, "*", noIdentityAllow(`kms:${operation}`)),
+    );
   });
 
   it.each(iamOnly)("%s is refused by an explicit Deny in an identity policy", async (operation) => {
-    const denier = identity("denier", [iamPolicy(allowAll, { Effect: "Deny", Action: `kms:${operation}`, Resource: "*" })]);
+    const denier = identity("denier", [
+      iamPolicy(allowAll, { Effect: "Deny", Action: `kms:${operation}`, Resource: "*" }),
+    ]);
     const { call } = setup([denier]);
-    expect(await call(denier, operation, {})).toEqual(denied(denier.principalArn, `kms:${operation}`, "*", identityDeny));
+    expect(await call(denier, operation, {})).toEqual(
+      denied(denier.principalArn, `kms:${operation}`, "*", identityDeny),
+    );
   });
 
-  it.each(iamOnly)("%s is allowed by an identity policy, and to an identity without identity policies", async (operation) => {
-    const lister = identity("lister", [iamPolicy({ Effect: "Allow", Action: `kms:${operation}`, Resource: "*" })]);
-    const { call } = setup([lister]);
-    expect((await call(lister, operation, {})).status).toBe(200);
-    expect((await call(admin, operation, {})).status).toBe(200);
-  });
+  it.each(iamOnly)(
+    "%s is allowed by an identity policy, and to an identity without identity policies",
+    async (operation) => {
+      const lister = identity("lister", [iamPolicy({ Effect: "Allow", Action: `kms:${operation}`, Resource: "*" })]);
+      const { call } = setup([lister]);
+      expect((await call(lister, operation, {})).status).toBe(200);
+      expect((await call(admin, operation, {})).status).toBe(200);
+    },
+  );
 
   it("the account root is not subject to identity policies", async () => {
-    const limitedRoot: Identity = { ...root, accessKeyId: "AKIAROOTLIMITED00001", identityPolicies: [iamPolicy({ Effect: "Deny", Action: "kms:*", Resource: "*" })] };
+    const limitedRoot: Identity = {
+      ...root,
+      accessKeyId: "AKIAROOTLIMITED00001",
+      identityPolicies: [iamPolicy({ Effect: "Deny", Action: "kms:*", Resource: "*" })],
+    };
     const { call } = setup([limitedRoot]);
     for (const operation of iamOnly) expect((await call(limitedRoot, operation, {})).status).toBe(200);
   });
@@ -199,7 +231,9 @@ describe("IAM-only operations (CreateKey, ListKeys, ListAliases) with --enforce-
   it("ListAliases with a KeyId is decided by identity policies, not by the key policy", async () => {
     const lister = identity("lister", [iamPolicy({ Effect: "Allow", Action: "kms:ListAliases", Resource: "*" })]);
     const { call, createKey, createAlias } = setup([lister]);
-    const { keyId } = await createKey(keyPolicy(allowRoot, { Effect: "Deny", Principal: "*", Action: "kms:ListAliases", Resource: "*" }));
+    const { keyId } = await createKey(
+      keyPolicy(allowRoot, { Effect: "Deny", Principal: "*", Action: "kms:ListAliases", Resource: "*" }),
+    );
     await createAlias("alias/listed", keyId);
     const listed = await call(lister, "ListAliases", { KeyId: keyId });
     expect(listed.status).toBe(200);
@@ -214,13 +248,18 @@ describe("CreateKey with Tags also needs kms:TagResource (IAM policy) with --enf
   const tags = [{ TagKey: "Project", TagValue: "Alpha" }];
   const tagResourceDenied = (principal: string, why: string) => ({
     status: 400,
-    body: { __type: "AccessDeniedException", message: `User: ${principal} is not authorized to perform: kms:TagResource ${why}` },
+    body: {
+      __type: "AccessDeniedException",
+      message: `User: ${principal} is not authorized to perform: kms:TagResource ${why}`,
+    },
   });
   const creator = identity("creator", [iamPolicy({ Effect: "Allow", Action: "kms:CreateKey", Resource: "*" })]);
 
   it("is refused without kms:TagResource, naming kms:TagResource and no resource, and creates no key", async () => {
     const { call } = setup([creator]);
-    expect(await call(creator, "CreateKey", { Tags: tags })).toEqual(tagResourceDenied(creator.principalArn, noIdentityAllow("kms:TagResource")));
+    expect(await call(creator, "CreateKey", { Tags: tags })).toEqual(
+      tagResourceDenied(creator.principalArn, noIdentityAllow("kms:TagResource")),
+    );
     expect((await call(admin, "ListKeys", {})).body).toMatchObject({ Keys: [] });
     // Without Tags (or with none) kms:CreateKey is enough.
     expect((await call(creator, "CreateKey", {})).status).toBe(200);
@@ -249,15 +288,24 @@ describe("CreateKey with Tags also needs kms:TagResource (IAM policy) with --enf
       ),
     ]);
     const { call } = setup([narrow]);
-    expect(await call(narrow, "CreateKey", { Tags: tags })).toEqual(tagResourceDenied(narrow.principalArn, noIdentityAllow("kms:TagResource")));
+    expect(await call(narrow, "CreateKey", { Tags: tags })).toEqual(
+      tagResourceDenied(narrow.principalArn, noIdentityAllow("kms:TagResource")),
+    );
   });
 
   it("an explicit Deny of kms:TagResource refuses it; conditions see the request's tags", async () => {
     const guarded = identity("guarded", [
-      iamPolicy(allowAll, { Effect: "Deny", Action: "kms:TagResource", Resource: "*", Condition: { StringEquals: { "aws:RequestTag/Project": "Alpha" } } }),
+      iamPolicy(allowAll, {
+        Effect: "Deny",
+        Action: "kms:TagResource",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:RequestTag/Project": "Alpha" } },
+      }),
     ]);
     const { call } = setup([guarded]);
-    expect(await call(guarded, "CreateKey", { Tags: tags })).toEqual(tagResourceDenied(guarded.principalArn, identityDeny));
+    expect(await call(guarded, "CreateKey", { Tags: tags })).toEqual(
+      tagResourceDenied(guarded.principalArn, identityDeny),
+    );
     expect((await call(guarded, "CreateKey", { Tags: [{ TagKey: "Project", TagValue: "Beta" }] })).status).toBe(200);
   });
 
@@ -299,9 +347,14 @@ describe("the authorization table is enforced for every operation", () => {
     const other = await createKey();
     await createAlias("alias/a", key.keyId);
     const result = await call(denier, operation, REQUESTS[operation](key.keyId, other.keyId));
-    expect(result.body).toMatchObject({ __type: "AccessDeniedException", message: expect.stringContaining(identityDeny) });
+    expect(result.body).toMatchObject({
+      __type: "AccessDeniedException",
+      message: expect.stringContaining(identityDeny),
+    });
     // The same request by an identity without the Deny is not refused (CancelKeyDeletion then fails on the key state).
-    expect((await call(admin, operation, REQUESTS[operation](key.keyId, other.keyId))).body).not.toMatchObject({ __type: "AccessDeniedException" });
+    expect((await call(admin, operation, REQUESTS[operation](key.keyId, other.keyId))).body).not.toMatchObject({
+      __type: "AccessDeniedException",
+    });
   });
 
   it.each(OPERATIONS.filter((op) => AUTHORIZATION_TABLE[op].resources.some((r) => r.policyType === "key-policy")))(
@@ -322,7 +375,9 @@ describe("the authorization table is enforced for every operation", () => {
     async (operation) => {
       const { action } = AUTHORIZATION_TABLE[operation];
       const { call, createKey } = setup();
-      const key = await createKey(keyPolicy(allowRoot, { Effect: "Deny", Principal: "*", Action: action, Resource: "*" }));
+      const key = await createKey(
+        keyPolicy(allowRoot, { Effect: "Deny", Principal: "*", Action: action, Resource: "*" }),
+      );
       expect((await call(admin, operation, REQUESTS[operation](key.keyId, key.keyId))).status).toBe(200);
     },
   );
@@ -335,7 +390,13 @@ describe("aws:PrincipalArn of an assumed-role session is the role's ARN", () => 
     ...(roleArn === undefined ? {} : { roleArn }),
   });
   const onlyRole = (roleArn: string) =>
-    keyPolicy({ Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalArn": roleArn } } });
+    keyPolicy({
+      Effect: "Allow",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:PrincipalArn": roleArn } },
+    });
 
   it("in enforcement: a policy conditioned on the role ARN (no path by default) allows the session, and denies it", async () => {
     const caller = session();
@@ -343,9 +404,17 @@ describe("aws:PrincipalArn of an assumed-role session is the role's ARN", () => 
     const allowed = await createKey(onlyRole(`arn:aws:iam::${ACCOUNT}:role/Admin`));
     expect((await call(caller, "DescribeKey", { KeyId: allowed.keyId })).status).toBe(200);
     const refused = await createKey(
-      keyPolicy(allowRoot, { Effect: "Deny", Principal: "*", Action: "kms:DescribeKey", Resource: "*", Condition: { StringEquals: { "aws:PrincipalArn": `arn:aws:iam::${ACCOUNT}:role/Admin` } } }),
+      keyPolicy(allowRoot, {
+        Effect: "Deny",
+        Principal: "*",
+        Action: "kms:DescribeKey",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:PrincipalArn": `arn:aws:iam::${ACCOUNT}:role/Admin` } },
+      }),
     );
-    expect(await call(caller, "DescribeKey", { KeyId: refused.keyId })).toEqual(denied(caller.principalArn, "kms:DescribeKey", refused.arn, keyDeny));
+    expect(await call(caller, "DescribeKey", { KeyId: refused.keyId })).toEqual(
+      denied(caller.principalArn, "kms:DescribeKey", refused.arn, keyDeny),
+    );
   });
 
   it("in enforcement: the identity's RoleArn supplies the role's path", async () => {
@@ -354,25 +423,30 @@ describe("aws:PrincipalArn of an assumed-role session is the role's ARN", () => 
     const withPath = await createKey(onlyRole(`arn:aws:iam::${ACCOUNT}:role/team/Admin`));
     const withoutPath = await createKey(onlyRole(`arn:aws:iam::${ACCOUNT}:role/Admin`));
     expect((await call(caller, "DescribeKey", { KeyId: withPath.keyId })).status).toBe(200);
-    expect((await call(caller, "DescribeKey", { KeyId: withoutPath.keyId })).body).toMatchObject({ __type: "AccessDeniedException" });
-  });
-
-  it.each(["PutKeyPolicy", "CreateKey"] as const)("in the %s lockout check: a policy allowing only the role ARN keeps the session in", async (operation) => {
-    const caller = session();
-    const { call, createKey } = setup([caller]);
-    const policy = onlyRole(`arn:aws:iam::${ACCOUNT}:role/Admin`);
-    if (operation === "CreateKey") {
-      expect((await call(caller, "CreateKey", { Policy: policy })).status).toBe(200);
-    } else {
-      const { keyId } = await createKey();
-      expect((await call(caller, "PutKeyPolicy", { KeyId: keyId, Policy: policy })).status).toBe(200);
-    }
-    const elsewhere = onlyRole(`arn:aws:iam::${ACCOUNT}:role/Other`);
-    expect((await call(caller, "CreateKey", { Policy: elsewhere })).body).toEqual({
-      __type: "MalformedPolicyDocumentException",
-      message: "The new key policy will not allow you to update the key policy in the future.",
+    expect((await call(caller, "DescribeKey", { KeyId: withoutPath.keyId })).body).toMatchObject({
+      __type: "AccessDeniedException",
     });
   });
+
+  it.each(["PutKeyPolicy", "CreateKey"] as const)(
+    "in the %s lockout check: a policy allowing only the role ARN keeps the session in",
+    async (operation) => {
+      const caller = session();
+      const { call, createKey } = setup([caller]);
+      const policy = onlyRole(`arn:aws:iam::${ACCOUNT}:role/Admin`);
+      if (operation === "CreateKey") {
+        expect((await call(caller, "CreateKey", { Policy: policy })).status).toBe(200);
+      } else {
+        const { keyId } = await createKey();
+        expect((await call(caller, "PutKeyPolicy", { KeyId: keyId, Policy: policy })).status).toBe(200);
+      }
+      const elsewhere = onlyRole(`arn:aws:iam::${ACCOUNT}:role/Other`);
+      expect((await call(caller, "CreateKey", { Policy: elsewhere })).body).toEqual({
+        __type: "MalformedPolicyDocumentException",
+        message: "The new key policy will not allow you to update the key policy in the future.",
+      });
+    },
+  );
 });
 
 describe("aws:SecureTransport", () => {
@@ -399,9 +473,13 @@ describe("aws:SecureTransport", () => {
       config: { enforceKeyPolicies: true, secureTransport: false, auth: { mode: "sigv4", identities: [root, admin] } },
     });
     const call = async (caller: Identity, operation: string, body: object) =>
-      answer(await app.fetch(await signedRequest({ identity: caller, operation, body: JSON.stringify(body), date: NOW })));
+      answer(
+        await app.fetch(await signedRequest({ identity: caller, operation, body: JSON.stringify(body), date: NOW })),
+      );
     const created = await call(root, "CreateKey", { Policy: requireTls, BypassPolicyLockoutSafetyCheck: true });
     const { KeyId, Arn } = (created.body as { KeyMetadata: { KeyId: string; Arn: string } }).KeyMetadata;
-    expect(await call(admin, "DescribeKey", { KeyId })).toEqual(denied(admin.principalArn, "kms:DescribeKey", Arn, keyDeny));
+    expect(await call(admin, "DescribeKey", { KeyId })).toEqual(
+      denied(admin.principalArn, "kms:DescribeKey", Arn, keyDeny),
+    );
   });
 });

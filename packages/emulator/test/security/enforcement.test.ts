@@ -22,7 +22,12 @@ const carol: Identity = {
   accountId: ACCOUNT,
   partition: "aws",
   principalArn: `arn:aws:iam::${ACCOUNT}:user/carol`,
-  identityPolicies: [JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:DescribeKey", Resource: "*" }] })],
+  identityPolicies: [
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "kms:DescribeKey", Resource: "*" }],
+    }),
+  ],
 };
 /** A user whose identity policy allows everything but denies GetKeyPolicy. */
 const dave: Identity = {
@@ -45,7 +50,13 @@ const dave: Identity = {
 function policy(...statements: object[]): string {
   return JSON.stringify({ Version: "2012-10-17", Id: "test", Statement: statements });
 }
-const allowRoot = (account = ACCOUNT) => ({ Sid: "Root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" });
+const allowRoot = (account = ACCOUNT) => ({
+  Sid: "Root",
+  Effect: "Allow",
+  Principal: { AWS: `arn:aws:iam::${account}:root` },
+  Action: "kms:*",
+  Resource: "*",
+});
 
 function setup(enforceKeyPolicies = true) {
   const store = createMemoryStore();
@@ -60,7 +71,11 @@ function setup(enforceKeyPolicies = true) {
   }
   /** A key in account 111122223333, us-east-2, created by the root with `keyPolicy` (lockout check bypassed). */
   async function createKey(keyPolicy?: string) {
-    const created = await call(root, "CreateKey", keyPolicy === undefined ? {} : { Policy: keyPolicy, BypassPolicyLockoutSafetyCheck: true });
+    const created = await call(
+      root,
+      "CreateKey",
+      keyPolicy === undefined ? {} : { Policy: keyPolicy, BypassPolicyLockoutSafetyCheck: true },
+    );
     expect(created.status).toBe(200);
     const { KeyId, Arn } = (created.body as { KeyMetadata: { KeyId: string; Arn: string } }).KeyMetadata;
     return { keyId: KeyId, arn: Arn };
@@ -70,7 +85,10 @@ function setup(enforceKeyPolicies = true) {
 
 const denied = (principal: string, action: string, resource: string, why: string) => ({
   status: 400,
-  body: { __type: "AccessDeniedException", message: `User: ${principal} is not authorized to perform: ${action} on resource: ${resource} ${why}` },
+  body: {
+    __type: "AccessDeniedException",
+    message: `User: ${principal} is not authorized to perform: ${action} on resource: ${resource} ${why}`,
+  },
 });
 const explicitDeny = "with an explicit deny in a resource-based policy";
 const noPolicy = (action: string) => `because no resource-based policy allows the ${action} action`;
@@ -79,19 +97,33 @@ describe("--enforce-key-policies", () => {
   it("a Deny for one user on one action refuses that user that action, and nothing else", async () => {
     const { call, createKey } = setup();
     const { keyId, arn } = await createKey(
-      policy(allowRoot(), { Sid: "NoAlice", Effect: "Deny", Principal: { AWS: alice.principalArn }, Action: "kms:GetKeyPolicy", Resource: "*" }),
+      policy(allowRoot(), {
+        Sid: "NoAlice",
+        Effect: "Deny",
+        Principal: { AWS: alice.principalArn },
+        Action: "kms:GetKeyPolicy",
+        Resource: "*",
+      }),
     );
-    expect(await call(alice, "GetKeyPolicy", { KeyId: keyId })).toEqual(denied(alice.principalArn, "kms:GetKeyPolicy", arn, explicitDeny));
+    expect(await call(alice, "GetKeyPolicy", { KeyId: keyId })).toEqual(
+      denied(alice.principalArn, "kms:GetKeyPolicy", arn, explicitDeny),
+    );
     expect((await call(alice, "DescribeKey", { KeyId: keyId })).status).toBe(200);
     expect((await call(session, "GetKeyPolicy", { KeyId: keyId })).status).toBe(200);
     expect((await call(root, "GetKeyPolicy", { KeyId: keyId })).status).toBe(200);
   });
 
-  it("a Deny with Principal \"*\" refuses everyone, the account root included", async () => {
+  it('a Deny with Principal "*" refuses everyone, the account root included', async () => {
     const { call, createKey } = setup();
-    const { keyId, arn } = await createKey(policy(allowRoot(), { Effect: "Deny", Principal: "*", Action: "kms:DescribeKey", Resource: "*" }));
-    expect(await call(root, "DescribeKey", { KeyId: keyId })).toEqual(denied(ROOT, "kms:DescribeKey", arn, explicitDeny));
-    expect(await call(alice, "DescribeKey", { KeyId: arn })).toEqual(denied(alice.principalArn, "kms:DescribeKey", arn, explicitDeny));
+    const { keyId, arn } = await createKey(
+      policy(allowRoot(), { Effect: "Deny", Principal: "*", Action: "kms:DescribeKey", Resource: "*" }),
+    );
+    expect(await call(root, "DescribeKey", { KeyId: keyId })).toEqual(
+      denied(ROOT, "kms:DescribeKey", arn, explicitDeny),
+    );
+    expect(await call(alice, "DescribeKey", { KeyId: arn })).toEqual(
+      denied(alice.principalArn, "kms:DescribeKey", arn, explicitDeny),
+    );
     expect((await call(alice, "GetKeyPolicy", { KeyId: keyId })).status).toBe(200);
   });
 
@@ -107,7 +139,12 @@ describe("--enforce-key-policies", () => {
     const { call, createKey } = setup();
     const { keyId, arn } = await createKey();
     expect(await call(carol, "GetKeyPolicy", { KeyId: keyId })).toEqual(
-      denied(carol.principalArn, "kms:GetKeyPolicy", arn, "because no identity-based policy allows the kms:GetKeyPolicy action"),
+      denied(
+        carol.principalArn,
+        "kms:GetKeyPolicy",
+        arn,
+        "because no identity-based policy allows the kms:GetKeyPolicy action",
+      ),
     );
   });
 
@@ -125,7 +162,9 @@ describe("--enforce-key-policies", () => {
   it("another account is refused unless the key policy names it", async () => {
     const { call, createKey } = setup();
     const plain = await createKey();
-    expect(await call(bob, "DescribeKey", { KeyId: plain.arn })).toEqual(denied(bob.principalArn, "kms:DescribeKey", plain.arn, noPolicy("kms:DescribeKey")));
+    expect(await call(bob, "DescribeKey", { KeyId: plain.arn })).toEqual(
+      denied(bob.principalArn, "kms:DescribeKey", plain.arn, noPolicy("kms:DescribeKey")),
+    );
     const shared = await createKey(policy(allowRoot(), allowRoot(bob.accountId)));
     expect((await call(bob, "DescribeKey", { KeyId: shared.arn })).status).toBe(200);
   });
@@ -140,21 +179,35 @@ describe("--enforce-key-policies", () => {
 
   it("a policy that does not name the caller refuses it", async () => {
     const { call, createKey } = setup();
-    const { keyId, arn } = await createKey(policy({ Effect: "Allow", Principal: { AWS: session.principalArn }, Action: "kms:*", Resource: "*" }));
-    expect(await call(alice, "GetKeyPolicy", { KeyId: keyId })).toEqual(denied(alice.principalArn, "kms:GetKeyPolicy", arn, noPolicy("kms:GetKeyPolicy")));
+    const { keyId, arn } = await createKey(
+      policy({ Effect: "Allow", Principal: { AWS: session.principalArn }, Action: "kms:*", Resource: "*" }),
+    );
+    expect(await call(alice, "GetKeyPolicy", { KeyId: keyId })).toEqual(
+      denied(alice.principalArn, "kms:GetKeyPolicy", arn, noPolicy("kms:GetKeyPolicy")),
+    );
     expect((await call(session, "GetKeyPolicy", { KeyId: keyId })).status).toBe(200);
   });
 
-  it.each(["Disabled", "PendingDeletion", "PendingImport"] as const)("authorizes before looking at the key state (%s)", async (keyState) => {
-    const { call, createKey, store } = setup();
-    const { keyId, arn } = await createKey(policy({ Effect: "Allow", Principal: { AWS: session.principalArn }, Action: "kms:*", Resource: "*" }));
-    await store.updateKey({ accountId: ACCOUNT, region: "us-east-2" }, keyId, { keyState, ...(keyState === "PendingDeletion" ? { deletionDate: NOW + 7 * 86_400_000 } : {}) });
-    expect(await call(alice, "DescribeKey", { KeyId: keyId })).toEqual(denied(alice.principalArn, "kms:DescribeKey", arn, noPolicy("kms:DescribeKey")));
-    expect(await call(alice, "PutKeyPolicy", { KeyId: keyId, Policy: policy(allowRoot()) })).toEqual(
-      denied(alice.principalArn, "kms:PutKeyPolicy", arn, noPolicy("kms:PutKeyPolicy")),
-    );
-    expect((await call(session, "DescribeKey", { KeyId: keyId })).status).toBe(200);
-  });
+  it.each(["Disabled", "PendingDeletion", "PendingImport"] as const)(
+    "authorizes before looking at the key state (%s)",
+    async (keyState) => {
+      const { call, createKey, store } = setup();
+      const { keyId, arn } = await createKey(
+        policy({ Effect: "Allow", Principal: { AWS: session.principalArn }, Action: "kms:*", Resource: "*" }),
+      );
+      await store.updateKey({ accountId: ACCOUNT, region: "us-east-2" }, keyId, {
+        keyState,
+        ...(keyState === "PendingDeletion" ? { deletionDate: NOW + 7 * 86_400_000 } : {}),
+      });
+      expect(await call(alice, "DescribeKey", { KeyId: keyId })).toEqual(
+        denied(alice.principalArn, "kms:DescribeKey", arn, noPolicy("kms:DescribeKey")),
+      );
+      expect(await call(alice, "PutKeyPolicy", { KeyId: keyId, Policy: policy(allowRoot()) })).toEqual(
+        denied(alice.principalArn, "kms:PutKeyPolicy", arn, noPolicy("kms:PutKeyPolicy")),
+      );
+      expect((await call(session, "DescribeKey", { KeyId: keyId })).status).toBe(200);
+    },
+  );
 
   it("resolves an alias first: the resource is the key, and kms:RequestAlias is the alias", async () => {
     const { call, createKey, store } = setup();
@@ -167,17 +220,33 @@ describe("--enforce-key-policies", () => {
         Condition: { StringEquals: { "kms:RequestAlias": "alias/Secret" } },
       }),
     );
-    await store.createAlias({ accountId: ACCOUNT, region: "us-east-2", aliasName: "alias/Secret", targetKeyId: keyId, creationDate: NOW, lastUpdatedDate: NOW });
-    expect(await call(alice, "DescribeKey", { KeyId: "alias/Secret" })).toEqual(denied(alice.principalArn, "kms:DescribeKey", arn, explicitDeny));
+    await store.createAlias({
+      accountId: ACCOUNT,
+      region: "us-east-2",
+      aliasName: "alias/Secret",
+      targetKeyId: keyId,
+      creationDate: NOW,
+      lastUpdatedDate: NOW,
+    });
+    expect(await call(alice, "DescribeKey", { KeyId: "alias/Secret" })).toEqual(
+      denied(alice.principalArn, "kms:DescribeKey", arn, explicitDeny),
+    );
     expect((await call(alice, "DescribeKey", { KeyId: keyId })).status).toBe(200);
   });
 
   it("a PutKeyPolicy that is refused leaves the stored policy unchanged", async () => {
     const { call, createKey } = setup();
-    const text = policy(allowRoot(), { Effect: "Deny", Principal: { AWS: alice.principalArn }, Action: "kms:PutKeyPolicy", Resource: "*" });
+    const text = policy(allowRoot(), {
+      Effect: "Deny",
+      Principal: { AWS: alice.principalArn },
+      Action: "kms:PutKeyPolicy",
+      Resource: "*",
+    });
     const { keyId } = await createKey(text);
     const before = await call(root, "GetKeyPolicy", { KeyId: keyId });
-    expect((await call(alice, "PutKeyPolicy", { KeyId: keyId, Policy: policy(allowRoot()) })).body).toMatchObject({ __type: "AccessDeniedException" });
+    expect((await call(alice, "PutKeyPolicy", { KeyId: keyId, Policy: policy(allowRoot()) })).body).toMatchObject({
+      __type: "AccessDeniedException",
+    });
     expect(await call(root, "GetKeyPolicy", { KeyId: keyId })).toEqual(before);
   });
 
@@ -192,10 +261,18 @@ describe("--enforce-key-policies", () => {
   it("the lockout check uses the real caller: a policy that only names someone else is refused", async () => {
     const { call, createKey } = setup();
     const { keyId } = await createKey();
-    const onlySession = policy({ Effect: "Allow", Principal: { AWS: session.principalArn }, Action: "kms:*", Resource: "*" });
+    const onlySession = policy({
+      Effect: "Allow",
+      Principal: { AWS: session.principalArn },
+      Action: "kms:*",
+      Resource: "*",
+    });
     expect(await call(alice, "PutKeyPolicy", { KeyId: keyId, Policy: onlySession })).toEqual({
       status: 400,
-      body: { __type: "MalformedPolicyDocumentException", message: "The new key policy will not allow you to update the key policy in the future." },
+      body: {
+        __type: "MalformedPolicyDocumentException",
+        message: "The new key policy will not allow you to update the key policy in the future.",
+      },
     });
     expect((await call(session, "PutKeyPolicy", { KeyId: keyId, Policy: onlySession })).status).toBe(200);
   });
@@ -204,16 +281,29 @@ describe("--enforce-key-policies", () => {
 describe("without --enforce-key-policies", () => {
   it("key policies are stored but not enforced (the default)", async () => {
     const { call, createKey } = setup(false);
-    const { keyId } = await createKey(policy(allowRoot(), { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }));
+    const { keyId } = await createKey(
+      policy(allowRoot(), { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }),
+    );
     expect((await call(alice, "GetKeyPolicy", { KeyId: keyId })).status).toBe(200);
   });
 });
 
 describe("--enforce-key-policies in lenient auth mode", () => {
   it("authorizes the account root the request's scope names", async () => {
-    const app = createEmulatorApp({ store: createMemoryStore(), clock: manualClock(NOW), ids: sequentialIds(), config: { enforceKeyPolicies: true } });
+    const app = createEmulatorApp({
+      store: createMemoryStore(),
+      clock: manualClock(NOW),
+      ids: sequentialIds(),
+      config: { enforceKeyPolicies: true },
+    });
     const send = async (operation: string, body: object) =>
-      answer(await app.request("/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `TrentService.${operation}` }, body: JSON.stringify(body) }));
+      answer(
+        await app.request("/", {
+          method: "POST",
+          headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `TrentService.${operation}` },
+          body: JSON.stringify(body),
+        }),
+      );
     const created = await send("CreateKey", {
       Policy: policy(allowRoot(), { Effect: "Deny", Principal: "*", Action: "kms:GetKeyPolicy", Resource: "*" }),
       BypassPolicyLockoutSafetyCheck: true,

@@ -55,14 +55,36 @@ const policyText = fc.oneof(
             Effect: fc.constantFrom("Allow", "Deny", "allow", "Maybe"),
             Principal: fc.oneof(
               fc.constant("*"),
-              fc.record({ AWS: fc.constantFrom("*", "arn:aws:iam::111122223333:root", "111122223333", alice.principalArn, "arn:aws:iam::*:root") }),
+              fc.record({
+                AWS: fc.constantFrom(
+                  "*",
+                  "arn:aws:iam::111122223333:root",
+                  "111122223333",
+                  alice.principalArn,
+                  "arn:aws:iam::*:root",
+                ),
+              }),
               fc.record({ Service: fc.string() }),
             ),
-            Action: fc.oneof(fc.constantFrom("kms:*", "kms:GetKeyPolicy", "kms:Put*", "*"), fc.array(fc.string(), { maxLength: 3 })),
+            Action: fc.oneof(
+              fc.constantFrom("kms:*", "kms:GetKeyPolicy", "kms:Put*", "*"),
+              fc.array(fc.string(), { maxLength: 3 }),
+            ),
             Resource: fc.constantFrom("*", `arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}`, "arn:aws:kms:*"),
             Condition: fc.dictionary(
-              fc.constantFrom("StringEquals", "StringLike", "DateLessThan", "IpAddress", "Bool", "ForAnyValue:StringEquals", "Nope"),
-              fc.dictionary(fc.constantFrom("aws:CurrentTime", "kms:CallerAccount", "aws:PrincipalArn", "__proto__"), fc.jsonValue({ maxDepth: 2 })),
+              fc.constantFrom(
+                "StringEquals",
+                "StringLike",
+                "DateLessThan",
+                "IpAddress",
+                "Bool",
+                "ForAnyValue:StringEquals",
+                "Nope",
+              ),
+              fc.dictionary(
+                fc.constantFrom("aws:CurrentTime", "kms:CallerAccount", "aws:PrincipalArn", "__proto__"),
+                fc.jsonValue({ maxDepth: 2 }),
+              ),
             ),
           },
           { requiredKeys: ["Effect"] },
@@ -79,20 +101,33 @@ const memberValue = fc.oneof(
   policyText,
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ maxLength: 3000 }),
-  fc.constantFrom("default", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", true, 0, -1, 1e309, null),
+  fc.constantFrom("default", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", true, 0, -1, Number.POSITIVE_INFINITY, null),
 );
 
 const jsonBody = fc
   .array(fc.tuple(fc.oneof(fc.constantFrom(...MEMBERS), fc.string({ maxLength: 20 })), memberValue), { maxLength: 6 })
-  .map((members) => `{${members.map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value) ?? "null"}`).join(",")}}`);
+  .map(
+    (members) =>
+      `{${members.map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value) ?? "null"}`).join(",")}}`,
+  );
 
 const body: fc.Arbitrary<string | Uint8Array<ArrayBuffer>> = fc.oneof(
   { weight: 6, arbitrary: jsonBody },
   { weight: 1, arbitrary: fc.json({ maxDepth: 5 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((bytes) => new Uint8Array(bytes)) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.boolean()).map(([n, closed]) => `{"KeyId":${"[".repeat(n)}${closed ? "]".repeat(n) : ""}}`) },
-  { weight: 1, arbitrary: jsonBody.map((text) => `${text.slice(0, -1)}${text.length > 2 ? "," : ""}"KeyId":"${KEY_ID}","KeyId":"${KEY_ID}"}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 100_000 }), fc.boolean())
+      .map(([n, closed]) => `{"KeyId":${"[".repeat(n)}${closed ? "]".repeat(n) : ""}}`),
+  },
+  {
+    weight: 1,
+    arbitrary: jsonBody.map(
+      (text) => `${text.slice(0, -1)}${text.length > 2 ? "," : ""}"KeyId":"${KEY_ID}","KeyId":"${KEY_ID}"}`,
+    ),
+  },
 );
 
 const target = fc.oneof(
@@ -113,8 +148,17 @@ const request = fc.record({
       headerValue,
       headerValue.map((s) => `AWS4-HMAC-SHA256 ${s}`),
       fc
-        .tuple(fc.constantFrom(alice.accessKeyId, "test", "111122223333", ""), fc.constantFrom("20260115", "2026", ""), fc.constantFrom("us-east-1", "cn-north-1", "", "*"), fc.constantFrom("kms", "s3"), headerValue)
-        .map(([k, d, r, s, rest]) => `AWS4-HMAC-SHA256 Credential=${k}/${d}/${r}/${s}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${rest}`),
+        .tuple(
+          fc.constantFrom(alice.accessKeyId, "test", "111122223333", ""),
+          fc.constantFrom("20260115", "2026", ""),
+          fc.constantFrom("us-east-1", "cn-north-1", "", "*"),
+          fc.constantFrom("kms", "s3"),
+          headerValue,
+        )
+        .map(
+          ([k, d, r, s, rest]) =>
+            `AWS4-HMAC-SHA256 Credential=${k}/${d}/${r}/${s}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${rest}`,
+        ),
     ),
   ),
   amzDate: fc.option(fc.constantFrom("20260115T120000Z", "20260115T110000Z", "20260230T000000Z", "garbage", "")),
@@ -154,10 +198,21 @@ async function fuzzApp(config: Partial<EmulatorConfig>) {
   const store = createMemoryStore();
   const app = createEmulatorApp({ store, clock: manualClock(NOW), ids: sequentialIds(), config });
   // One key (sequential ID …0002) and an alias to it, so references resolve and handlers run deep.
-  const created = await app.request("/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" }, body: "{}" });
+  const created = await app.request("/", {
+    method: "POST",
+    headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" },
+    body: "{}",
+  });
   if (config.auth?.mode !== "sigv4") {
     expect(created.status).toBe(200);
-    await store.createAlias({ accountId: "111122223333", region: "us-east-1", aliasName: "alias/Fuzz", targetKeyId: KEY_ID, creationDate: NOW, lastUpdatedDate: NOW });
+    await store.createAlias({
+      accountId: "111122223333",
+      region: "us-east-1",
+      aliasName: "alias/Fuzz",
+      targetKeyId: KEY_ID,
+      creationDate: NOW,
+      lastUpdatedDate: NOW,
+    });
   }
   return app;
 }
@@ -209,7 +264,13 @@ describe(`fuzzing (seed ${SEED}, ${RUNS} runs per property)`, () => {
         const next = await app.request("/", {
           method: "POST",
           headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `TrentService.${operation}` },
-          body: JSON.stringify(operation === "PutKeyPolicy" ? { KeyId: KEY_ID, Policy: policy } : operation.startsWith("List") && operation !== "ListKeyPolicies" ? {} : { KeyId: KEY_ID }),
+          body: JSON.stringify(
+            operation === "PutKeyPolicy"
+              ? { KeyId: KEY_ID, Policy: policy }
+              : operation.startsWith("List") && operation !== "ListKeyPolicies"
+                ? {}
+                : { KeyId: KEY_ID },
+          ),
         });
         await expectAwsAnswer(next);
       }),
@@ -219,37 +280,42 @@ describe(`fuzzing (seed ${SEED}, ${RUNS} runs per property)`, () => {
 
   it("the policy parser, validator, evaluator and authorizer never throw on any text", () => {
     fc.assert(
-      fc.property(policyText, fc.constantFrom(alice.principalArn, session.principalArn, "arn:aws:iam::111122223333:root"), (text, principalArn) => {
-        const parsed = parseJson(text);
-        expect(typeof parsed.success).toBe("boolean");
-        const validated = validateKeyPolicy(text, { principalArn, accountId: "111122223333" });
-        if (!validated.success) expect(["MalformedPolicyDocumentException", "LimitExceededException"]).toContain(validated.error.name);
-        if (parsed.success) {
-          const result = evaluateKeyPolicy(parsed.data, {
-            principalArn,
-            accountId: "111122223333",
-            action: "kms:GetKeyPolicy",
-            resourceArn: `arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}`,
-            keyAccountId: "111122223333",
-            conditionKeys: { "aws:CurrentTime": "2026-01-15T12:00:00Z" },
+      fc.property(
+        policyText,
+        fc.constantFrom(alice.principalArn, session.principalArn, "arn:aws:iam::111122223333:root"),
+        (text, principalArn) => {
+          const parsed = parseJson(text);
+          expect(typeof parsed.success).toBe("boolean");
+          const validated = validateKeyPolicy(text, { principalArn, accountId: "111122223333" });
+          if (!validated.success)
+            expect(["MalformedPolicyDocumentException", "LimitExceededException"]).toContain(validated.error.name);
+          if (parsed.success) {
+            const result = evaluateKeyPolicy(parsed.data, {
+              principalArn,
+              accountId: "111122223333",
+              action: "kms:GetKeyPolicy",
+              resourceArn: `arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}`,
+              keyAccountId: "111122223333",
+              conditionKeys: { "aws:CurrentTime": "2026-01-15T12:00:00Z" },
+            });
+            expect(["allow", "explicit-deny", "implicit-deny"]).toContain(result.decision);
+          }
+          const readPolicy = createKeyPolicyReader();
+          const decision = authorize({
+            keyPolicy: readPolicy(text) ?? null,
+            identityPolicies: [readPolicy(text, "identity") ?? null],
+            context: {
+              principalArn,
+              accountId: "111122223333",
+              action: "kms:GetKeyPolicy",
+              resourceArn: `arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}`,
+              keyAccountId: "111122223333",
+              conditionKeys: { "aws:CurrentTime": "2026-01-15T12:00:00Z" },
+            },
           });
-          expect(["allow", "explicit-deny", "implicit-deny"]).toContain(result.decision);
-        }
-        const readPolicy = createKeyPolicyReader();
-        const decision = authorize({
-          keyPolicy: readPolicy(text) ?? null,
-          identityPolicies: [readPolicy(text, "identity") ?? null],
-          context: {
-            principalArn,
-            accountId: "111122223333",
-            action: "kms:GetKeyPolicy",
-            resourceArn: `arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}`,
-            keyAccountId: "111122223333",
-            conditionKeys: { "aws:CurrentTime": "2026-01-15T12:00:00Z" },
-          },
-        });
-        expect(typeof decision.allowed).toBe("boolean");
-      }),
+          expect(typeof decision.allowed).toBe("boolean");
+        },
+      ),
       { ...params, numRuns: RUNS * 3 },
     );
   });

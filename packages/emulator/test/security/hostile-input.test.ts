@@ -10,7 +10,17 @@ function setup() {
   const store = createMemoryStore();
   const app = createEmulatorApp({ store, clock: manualClock(NOW), ids: sequentialIds() });
   const send = async (operation: string, body: BodyInit, headers: Record<string, string> = {}) =>
-    answer(await app.request("/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `TrentService.${operation}`, ...headers }, body }));
+    answer(
+      await app.request("/", {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-amz-json-1.1",
+          "x-amz-target": `TrentService.${operation}`,
+          ...headers,
+        },
+        body,
+      }),
+    );
   return { app, store, send };
 }
 
@@ -18,16 +28,35 @@ function setup() {
 async function keyWithPolicy(send: ReturnType<typeof setup>["send"]) {
   const created = await send("CreateKey", "{}");
   const keyId = (created.body as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId;
-  const snapshot = async () => [await send("GetKeyPolicy", JSON.stringify({ KeyId: keyId })), await send("DescribeKey", JSON.stringify({ KeyId: keyId }))];
+  const snapshot = async () => [
+    await send("GetKeyPolicy", JSON.stringify({ KeyId: keyId })),
+    await send("DescribeKey", JSON.stringify({ KeyId: keyId })),
+  ];
   return { keyId, snapshot };
 }
 
 describe("hostile input through the app", () => {
   it("a body over the limit is RequestEntityTooLargeException, declared or streamed", async () => {
-    const app = createEmulatorApp({ store: createMemoryStore(), clock: manualClock(NOW), ids: sequentialIds(), config: { maxBodyBytes: 1000 } });
-    const expected = { status: 413, body: { __type: "RequestEntityTooLargeException", message: "Request body is larger than 1000 bytes." } };
+    const app = createEmulatorApp({
+      store: createMemoryStore(),
+      clock: manualClock(NOW),
+      ids: sequentialIds(),
+      config: { maxBodyBytes: 1000 },
+    });
+    const expected = {
+      status: 413,
+      body: { __type: "RequestEntityTooLargeException", message: "Request body is larger than 1000 bytes." },
+    };
     const big = `{"Description":"${"x".repeat(2000)}"}`;
-    expect(await answer(await app.request("/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" }, body: big }))).toEqual(expected);
+    expect(
+      await answer(
+        await app.request("/", {
+          method: "POST",
+          headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" },
+          body: big,
+        }),
+      ),
+    ).toEqual(expected);
     let chunks = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -37,7 +66,12 @@ describe("hostile input through the app", () => {
         if (chunks > 10_000) controller.close();
       },
     });
-    const request = new Request("http://localhost/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" }, body: stream, duplex: "half" } as RequestInit);
+    const request = new Request("http://localhost/", {
+      method: "POST",
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect(await answer(await app.fetch(request))).toEqual(expected);
     expect(chunks).toBeLessThan(10);
   });
@@ -92,7 +126,8 @@ describe("hostile input through the app", () => {
     const result = await send("DescribeKey", body);
     expect(result.body).toEqual({
       __type: "ValidationException",
-      message: "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null",
+      message:
+        "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null",
     });
     expect(({} as Record<string, unknown>)["KeyId"]).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("KeyId");
@@ -103,9 +138,14 @@ describe("hostile input through the app", () => {
     const { keyId } = await keyWithPolicy(send);
     const text = JSON.stringify({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }],
+      Statement: [
+        { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" },
+      ],
     }).replace("{", '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
-    const put = await send("PutKeyPolicy", JSON.stringify({ KeyId: keyId, Policy: text, BypassPolicyLockoutSafetyCheck: true }));
+    const put = await send(
+      "PutKeyPolicy",
+      JSON.stringify({ KeyId: keyId, Policy: text, BypassPolicyLockoutSafetyCheck: true }),
+    );
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     if (put.status === 200) {
       const stored = await send("GetKeyPolicy", JSON.stringify({ KeyId: keyId }));
@@ -140,7 +180,11 @@ describe("hostile input through the app", () => {
 
   it("an extremely long X-Amz-Target is UnknownOperationException", async () => {
     const { app } = setup();
-    const response = await app.request("/", { method: "POST", headers: { "x-amz-target": `TrentService.${"A".repeat(10_000)}` }, body: "{}" });
+    const response = await app.request("/", {
+      method: "POST",
+      headers: { "x-amz-target": `TrentService.${"A".repeat(10_000)}` },
+      body: "{}",
+    });
     expect(await answer(response)).toEqual({ status: 400, body: { __type: "UnknownOperationException" } });
   });
 

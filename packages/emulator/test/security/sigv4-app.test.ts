@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createEmulatorApp } from "../../src/app/create-app.js";
 import { createMemoryStore } from "../../src/store/memory.js";
-import { alice, answer, bob, createSigV4App, MISMATCH, manualClock, sequentialIds, session, signedRequest } from "./helpers.js";
+import {
+  alice,
+  answer,
+  bob,
+  createSigV4App,
+  MISMATCH,
+  manualClock,
+  sequentialIds,
+  session,
+  signedRequest,
+} from "./helpers.js";
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const MINUTE = 60_000;
@@ -21,14 +31,26 @@ describe("sigv4 mode in the app", () => {
 
   it("keys are isolated per identity account", async () => {
     const { app } = createSigV4App(NOW);
-    const created = await answer(await app.fetch(await signedRequest({ identity: alice, operation: "CreateKey", body: "{}", date: NOW })));
+    const created = await answer(
+      await app.fetch(await signedRequest({ identity: alice, operation: "CreateKey", body: "{}", date: NOW })),
+    );
     const keyId = (created.body as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId;
     const asBob = await answer(
-      await app.fetch(await signedRequest({ identity: bob, operation: "DescribeKey", body: JSON.stringify({ KeyId: keyId }), date: NOW })),
+      await app.fetch(
+        await signedRequest({
+          identity: bob,
+          operation: "DescribeKey",
+          body: JSON.stringify({ KeyId: keyId }),
+          date: NOW,
+        }),
+      ),
     );
     expect(asBob).toEqual({
       status: 400,
-      body: { __type: "NotFoundException", message: `Key 'arn:aws:kms:us-east-2:444455556666:key/${keyId}' does not exist` },
+      body: {
+        __type: "NotFoundException",
+        message: `Key 'arn:aws:kms:us-east-2:444455556666:key/${keyId}' does not exist`,
+      },
     });
   });
 
@@ -84,7 +106,8 @@ describe("sigv4 mode in the app", () => {
     const { app } = createSigV4App(NOW);
     const signed = await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW });
     const valid = signed.headers.get("authorization") ?? "";
-    const second = "AWS4-HMAC-SHA256 Credential=AKIABOGUS/20260115/us-east-2/kms/aws4_request, SignedHeaders=host, Signature=00";
+    const second =
+      "AWS4-HMAC-SHA256 Credential=AKIABOGUS/20260115/us-east-2/kms/aws4_request, SignedHeaders=host, Signature=00";
     const headers = new Headers(signed.headers);
     headers.append("authorization", second);
     const response = await app.fetch(new Request(signed.url, { method: "POST", headers, body: "{}" }));
@@ -115,18 +138,28 @@ describe("sigv4 mode in the app", () => {
   it("answers UnrecognizedClientException to an unknown access key", async () => {
     const { app } = createSigV4App(NOW);
     const stranger = { accessKeyId: "AKIASTRANGER00000001", secretAccessKey: "x" };
-    const response = await app.fetch(await signedRequest({ identity: stranger, operation: "ListKeys", body: "{}", date: NOW }));
+    const response = await app.fetch(
+      await signedRequest({ identity: stranger, operation: "ListKeys", body: "{}", date: NOW }),
+    );
     expect(await answer(response)).toEqual({
       status: 400,
-      body: { __type: "UnrecognizedClientException", message: "The security token included in the request is invalid." },
+      body: {
+        __type: "UnrecognizedClientException",
+        message: "The security token included in the request is invalid.",
+      },
     });
   });
 
   it("answers InvalidSignatureException to a wrong secret", async () => {
     const { app } = createSigV4App(NOW);
     const wrong = { ...alice, secretAccessKey: "not-alice-secret" };
-    const response = await app.fetch(await signedRequest({ identity: wrong, operation: "ListKeys", body: "{}", date: NOW }));
-    expect(await answer(response)).toEqual({ status: 400, body: { __type: "InvalidSignatureException", message: MISMATCH } });
+    const response = await app.fetch(
+      await signedRequest({ identity: wrong, operation: "ListKeys", body: "{}", date: NOW }),
+    );
+    expect(await answer(response)).toEqual({
+      status: 400,
+      body: { __type: "InvalidSignatureException", message: MISMATCH },
+    });
   });
 
   it("answers InvalidSignatureException to a body changed after signing", async () => {
@@ -146,7 +179,9 @@ describe("sigv4 mode in the app", () => {
     [5 * MINUTE + 1000, 400],
   ])("a request dated %d ms from the server's time answers %d", async (offset, status) => {
     const { app } = createSigV4App(NOW);
-    const response = await app.fetch(await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW + offset }));
+    const response = await app.fetch(
+      await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW + offset }),
+    );
     expect(response.status).toBe(status);
   });
 
@@ -166,19 +201,24 @@ describe("sigv4 mode in the app", () => {
 
   it("answers 'Signature not yet current' to a request dated ten minutes ahead", async () => {
     const { app } = createSigV4App(NOW);
-    const response = await app.fetch(await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW + 10 * MINUTE }));
+    const response = await app.fetch(
+      await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW + 10 * MINUTE }),
+    );
     expect(await answer(response)).toEqual({
       status: 400,
       body: {
         __type: "InvalidSignatureException",
-        message: "Signature not yet current: 20260115T121000Z is still later than 20260115T120500Z (20260115T120000Z + 5 min.)",
+        message:
+          "Signature not yet current: 20260115T121000Z is still later than 20260115T120500Z (20260115T120000Z + 5 min.)",
       },
     });
   });
 
   it("answers InvalidSignatureException to a scope for another service", async () => {
     const { app } = createSigV4App(NOW);
-    const response = await app.fetch(await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW, service: "sqs" }));
+    const response = await app.fetch(
+      await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW, service: "sqs" }),
+    );
     expect(await answer(response)).toEqual({
       status: 400,
       body: { __type: "InvalidSignatureException", message: "Credential should be scoped to correct service: 'kms'. " },
@@ -187,18 +227,27 @@ describe("sigv4 mode in the app", () => {
 
   it("answers InvalidSignatureException to a scope region the endpoint does not serve", async () => {
     const { app } = createSigV4App(NOW, { auth: { mode: "sigv4", identities: [alice], regions: ["us-east-2"] } });
-    const inRegion = await app.fetch(await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW }));
+    const inRegion = await app.fetch(
+      await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW }),
+    );
     expect(inRegion.status).toBe(200);
-    const response = await app.fetch(await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW, region: "us-west-1" }));
+    const response = await app.fetch(
+      await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW, region: "us-west-1" }),
+    );
     expect(await answer(response)).toEqual({
       status: 400,
-      body: { __type: "InvalidSignatureException", message: "Credential should be scoped to a valid region, not 'us-west-1'. " },
+      body: {
+        __type: "InvalidSignatureException",
+        message: "Credential should be scoped to a valid region, not 'us-west-1'. ",
+      },
     });
   });
 
   it("answers UnrecognizedClientException to a region of another partition than the identity's", async () => {
     const { app } = createSigV4App(NOW);
-    const response = await app.fetch(await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW, region: "cn-north-1" }));
+    const response = await app.fetch(
+      await signedRequest({ identity: alice, operation: "ListKeys", body: "{}", date: NOW, region: "cn-north-1" }),
+    );
     expect((await answer(response)).body).toMatchObject({ __type: "UnrecognizedClientException" });
   });
 
@@ -218,7 +267,12 @@ describe("sigv4 mode in the app", () => {
   it("answers UnrecognizedClientException to a session token on an identity that has none", async () => {
     const { app } = createSigV4App(NOW);
     const response = await app.fetch(
-      await signedRequest({ identity: { ...alice, sessionToken: "made-up" }, operation: "ListKeys", body: "{}", date: NOW }),
+      await signedRequest({
+        identity: { ...alice, sessionToken: "made-up" },
+        operation: "ListKeys",
+        body: "{}",
+        date: NOW,
+      }),
     );
     expect((await answer(response)).body).toMatchObject({ __type: "UnrecognizedClientException" });
   });
@@ -226,7 +280,9 @@ describe("sigv4 mode in the app", () => {
   it("checks the signature before the operation name", async () => {
     const { app } = createSigV4App(NOW);
     const wrong = { ...alice, secretAccessKey: "wrong" };
-    const response = await app.fetch(await signedRequest({ identity: wrong, operation: "NoSuchOperation", body: "{}", date: NOW }));
+    const response = await app.fetch(
+      await signedRequest({ identity: wrong, operation: "NoSuchOperation", body: "{}", date: NOW }),
+    );
     expect((await answer(response)).body).toMatchObject({ __type: "InvalidSignatureException" });
   });
 });
@@ -234,16 +290,24 @@ describe("sigv4 mode in the app", () => {
 describe("the default lenient mode", () => {
   it("still answers unsigned requests, with the default account and region", async () => {
     const app = createEmulatorApp({ store: createMemoryStore(), clock: manualClock(NOW), ids: sequentialIds() });
-    const response = await app.request("/", { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" }, body: "{}" });
+    const response = await app.request("/", {
+      method: "POST",
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.CreateKey" },
+      body: "{}",
+    });
     const { status, body } = await answer(response);
     expect(status).toBe(200);
-    expect((body as { KeyMetadata: { Arn: string } }).KeyMetadata.Arn).toMatch(/^arn:aws:kms:us-east-1:111122223333:key\//);
+    expect((body as { KeyMetadata: { Arn: string } }).KeyMetadata.Arn).toMatch(
+      /^arn:aws:kms:us-east-1:111122223333:key\//,
+    );
   });
 
   it("does not check signatures: a wrong secret is accepted", async () => {
     const app = createEmulatorApp({ store: createMemoryStore(), clock: manualClock(NOW), ids: sequentialIds() });
     const wrong = { ...alice, secretAccessKey: "wrong" };
-    const response = await app.fetch(await signedRequest({ identity: wrong, operation: "ListKeys", body: "{}", date: NOW - 60 * MINUTE }));
+    const response = await app.fetch(
+      await signedRequest({ identity: wrong, operation: "ListKeys", body: "{}", date: NOW - 60 * MINUTE }),
+    );
     expect(response.status).toBe(200);
   });
 });

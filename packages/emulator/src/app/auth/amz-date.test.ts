@@ -7,10 +7,15 @@ describe("X-Amz-Date values", () => {
     expect(parsed.success && formatAmzDate(parsed.data)).toBe(text);
   });
 
-  it.each(["", "2015-08-30T12:36:00Z", "20150830T123600", "20150230T000000Z", "20150830T246000Z", "20150830t123600z", " 20150830T123600Z"])(
-    "%j is not one",
-    (text) => {
-      expect(parseAmzDate(text).success).toBe(false);
-    },
-  );
+  it.each([
+    "",
+    "2015-08-30T12:36:00Z",
+    "20150830T123600",
+    "20150230T000000Z",
+    "20150830T246000Z",
+    "20150830t123600z",
+    " 20150830T123600Z",
+  ])("%j is not one", (text) => {
+    expect(parseAmzDate(text).success).toBe(false);
+  });
 });

@@ -18,5 +18,8 @@ export function parseAmzDate(value: string): Result<number, false> {
 
 /** Formats epoch milliseconds as an `X-Amz-Date` value (`20150830T123600Z`), dropping milliseconds. Inverse of {@link parseAmzDate}. */
 export function formatAmzDate(time: number): string {
-  return new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return new Date(time)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }

@@ -1,4 +1,13 @@
-import { type CallerScope, createKmsError, type KmsError, partitionOfRegion, type Result, SIGNING_NAME, err, ok } from "@keypolicy/core";
+import {
+  type CallerScope,
+  createKmsError,
+  type KmsError,
+  partitionOfRegion,
+  type Result,
+  SIGNING_NAME,
+  err,
+  ok,
+} from "@keypolicy/core";
 import type { Identities, Identity } from "./identities.js";
 import { authMessages } from "./messages.js";
 import { verifySigV4 } from "./verify-sigv4.js";
@@ -19,7 +28,11 @@ export interface AuthenticatedCaller extends CallerScope {
 }
 
 /** Authenticates one request: the Fetch request, its exact body bytes, and the current time (epoch ms). */
-export type Authenticator = (request: Request, body: Uint8Array, now: number) => Promise<Result<AuthenticatedCaller, KmsError>>;
+export type Authenticator = (
+  request: Request,
+  body: Uint8Array,
+  now: number,
+) => Promise<Result<AuthenticatedCaller, KmsError>>;
 
 /**
  * Creates the `sigv4` authenticator: verifies each request's signature with {@link verifySigV4} against the

@@ -34,7 +34,8 @@ export interface SigV4Authorization {
 export function parseAuthorizationHeader(header: string): Result<SigV4Authorization, KmsError> {
   const incomplete = (message: string) => err(createKmsError("IncompleteSignatureException", message));
   const space = header.indexOf(" ");
-  if (space < 0 || header.slice(0, space) !== SIGV4_ALGORITHM) return incomplete(authMessages.unsupportedAlgorithm(header));
+  if (space < 0 || header.slice(0, space) !== SIGV4_ALGORITHM)
+    return incomplete(authMessages.unsupportedAlgorithm(header));
   const parts = new Map<string, string>();
   for (const part of header.slice(space + 1).split(/[\s,]+/)) {
     if (part === "") continue;
@@ -68,6 +69,7 @@ export function parseAuthorizationHeader(header: string): Result<SigV4Authorizat
     return incomplete(authMessages.malformedCredential(credential));
   }
   const names = signedHeaders.split(";");
-  if (names.some((name) => name === "")) return incomplete(authMessages.incompleteSignature(["'SignedHeaders' parameter"], header));
+  if (names.some((name) => name === ""))
+    return incomplete(authMessages.incompleteSignature(["'SignedHeaders' parameter"], header));
   return ok({ accessKeyId, scopeDate, region, service, signedHeaders: names, signature });
 }

@@ -47,7 +47,8 @@ export async function authorizeResource(
 ): Promise<Result<undefined>> {
   if (!ctx.config.enforceKeyPolicies) return ok(undefined);
   const { action, resources } = authorizationOf(operation);
-  if (!resources.some((r) => r.resource === target.resource)) throw new Error(`${operation} is not authorized on ${target.resource} (authorization table)`);
+  if (!resources.some((r) => r.resource === target.resource))
+    throw new Error(`${operation} is not authorized on ${target.resource} (authorization table)`);
   return checkPermission(ctx, operation, action, target, parameters);
 }
 
@@ -64,7 +65,8 @@ export async function authorizeMemberPermissions(
 ): Promise<Result<undefined>> {
   if (!ctx.config.enforceKeyPolicies) return ok(undefined);
   for (const permission of memberPermissionsOf(operation, parameters)) {
-    if (permission.resource.resource !== "all-keys") throw new Error(`${operation}: member permissions on ${permission.resource.resource} are not implemented`);
+    if (permission.resource.resource !== "all-keys")
+      throw new Error(`${operation}: member permissions on ${permission.resource.resource} are not implemented`);
     const checked = await checkPermission(ctx, operation, permission.action, { resource: "all-keys" }, parameters);
     if (!checked.success) return checked;
   }
@@ -90,7 +92,9 @@ async function checkPermission(
   const identityPolicies = caller.identity?.identityPolicies?.map((text) => ctx.readPolicy(text, "identity") ?? null);
   const keyPolicy = "key" in target ? (ctx.readPolicy(target.key.key.policy) ?? null) : undefined;
   // The key's aliases cost a store read; only a policy that names kms:ResourceAliases can use them.
-  const readAliases = [keyPolicy, ...(identityPolicies ?? [])].some((policy) => policy != null && namesResourceAliases(policy));
+  const readAliases = [keyPolicy, ...(identityPolicies ?? [])].some(
+    (policy) => policy != null && namesResourceAliases(policy),
+  );
   const context = {
     principalArn: caller.principalArn,
     accountId: caller.accountId,
@@ -110,7 +114,9 @@ async function checkPermission(
 }
 
 function namesResourceAliases(policy: KeyPolicy): boolean {
-  return policy.statements.some((statement) => statement.conditions.some((c) => c.key.toLowerCase() === "kms:resourcealiases"));
+  return policy.statements.some((statement) =>
+    statement.conditions.some((c) => c.key.toLowerCase() === "kms:resourcealiases"),
+  );
 }
 
 /**
@@ -131,7 +137,11 @@ export async function requestConditionKeys(
         ? { kind: "alias", accountId: ctx.caller.accountId }
         : { kind: "none" };
   const requestAlias = "key" in target ? target.key.requestAlias : undefined;
-  return conditionKeysFor({ ...callerFacts(ctx, operation, parameters), resource, ...(requestAlias === undefined ? {} : { requestAlias }) });
+  return conditionKeysFor({
+    ...callerFacts(ctx, operation, parameters),
+    resource,
+    ...(requestAlias === undefined ? {} : { requestAlias }),
+  });
 }
 
 /**
@@ -139,7 +149,11 @@ export async function requestConditionKeys(
  * PutKeyPolicy and CreateKey evaluates the new policy with it, so `aws:PrincipalArn` is the role ARN for a role
  * session there too [DEC: AWS does not document the lockout check's context].
  */
-export function callerConditionKeys(ctx: OperationContext, operation: OperationName, parameters?: ConditionKeyParameters): ConditionKeys {
+export function callerConditionKeys(
+  ctx: OperationContext,
+  operation: OperationName,
+  parameters?: ConditionKeyParameters,
+): ConditionKeys {
   return conditionKeysFor({ ...callerFacts(ctx, operation, parameters), resource: { kind: "none" } });
 }
 
@@ -165,11 +179,19 @@ function callerFacts(ctx: OperationContext, operation: OperationName, parameters
 /** The most aliases read per page when collecting `kms:ResourceAliases`. */
 const ALIAS_PAGE = 100;
 
-async function conditionKeyResource(ctx: OperationContext, { key, arn }: KeyToAuthorize, readAliases: boolean): Promise<ConditionKeyResource> {
+async function conditionKeyResource(
+  ctx: OperationContext,
+  { key, arn }: KeyToAuthorize,
+  readAliases: boolean,
+): Promise<ConditionKeyResource> {
   const aliases: string[] = [];
   let after: string | undefined;
   while (readAliases) {
-    const page = await ctx.store.listAliases(key, { targetKeyId: key.keyId, limit: ALIAS_PAGE, ...(after === undefined ? {} : { after }) });
+    const page = await ctx.store.listAliases(key, {
+      targetKeyId: key.keyId,
+      limit: ALIAS_PAGE,
+      ...(after === undefined ? {} : { after }),
+    });
     aliases.push(...page.items.map((alias) => alias.aliasName));
     after = page.items.at(-1)?.aliasName;
     if (!page.truncated || after === undefined) break;

@@ -60,14 +60,18 @@ const IdentityEntry = z
     AccessKeyId: z.string().regex(/^\w{1,128}$/, "must be 1 to 128 letters, digits or underscores"),
     SecretAccessKey: z.string().min(1, "must not be empty"),
     SessionToken: z.string().min(1, "must not be empty").optional(),
-    PrincipalArn: z
+    PrincipalArn: z.string().regex(PRINCIPAL_ARN, "must be an IAM root, user or role ARN, or an STS assumed-role ARN"),
+    AccountId: z
       .string()
-      .regex(PRINCIPAL_ARN, "must be an IAM root, user or role ARN, or an STS assumed-role ARN"),
-    AccountId: z.string().regex(/^\d{12}$/, "must be a 12-digit account ID").optional(),
+      .regex(/^\d{12}$/, "must be a 12-digit account ID")
+      .optional(),
     IdentityPolicies: z.array(PolicyDocument).optional(),
     RoleArn: z.string().regex(ROLE_ARN, "must be an IAM role ARN").optional(),
     // [DOC] STS GetCallerIdentity UserId: a unique ID (`AIDA…`), `<role ID>:<session>`, or the account for the root.
-    UserId: z.string().regex(/^[\w+=,.@:-]{1,256}$/, "must be a unique ID such as AIDAEXAMPLE or AROAEXAMPLE:session").optional(),
+    UserId: z
+      .string()
+      .regex(/^[\w+=,.@:-]{1,256}$/, "must be a unique ID such as AIDAEXAMPLE or AROAEXAMPLE:session")
+      .optional(),
   })
   .strict();
 
@@ -103,19 +107,26 @@ export function parseIdentities(value: unknown): Result<Identities, readonly Ide
     const partition = match?.[1] as Partition;
     const accountId = match?.[2] ?? match?.[3] ?? "";
     if (entry.AccountId !== undefined && entry.AccountId !== accountId) {
-      problems.push({ path: `identities[${index}].AccountId`, message: `must be the account of PrincipalArn (${accountId})` });
+      problems.push({
+        path: `identities[${index}].AccountId`,
+        message: `must be the account of PrincipalArn (${accountId})`,
+      });
     }
     if (seen.has(entry.AccessKeyId)) {
       problems.push({ path: `identities[${index}].AccessKeyId`, message: `${entry.AccessKeyId} is listed twice` });
     }
     seen.add(entry.AccessKeyId);
     if (entry.RoleArn !== undefined && !isRoleOfSession(entry.RoleArn, entry.PrincipalArn)) {
-      problems.push({ path: `identities[${index}].RoleArn`, message: "must be the role of the assumed-role session PrincipalArn" });
+      problems.push({
+        path: `identities[${index}].RoleArn`,
+        message: "must be the role of the assumed-role session PrincipalArn",
+      });
     }
     entry.IdentityPolicies?.forEach((text, policyIndex) => {
       const read = readIdentityPolicyText(text);
       if (read === undefined || !read.success) {
-        const why = read === undefined || read.error.message === "" ? "must be a JSON policy document" : read.error.message;
+        const why =
+          read === undefined || read.error.message === "" ? "must be a JSON policy document" : read.error.message;
         problems.push({ path: `identities[${index}].IdentityPolicies[${policyIndex}]`, message: why });
       }
     });
@@ -139,7 +150,9 @@ export function parseIdentities(value: unknown): Result<Identities, readonly Ide
 function isRoleOfSession(roleArn: string, sessionArn: string): boolean {
   const role = ROLE_ARN.exec(roleArn);
   const session = /^arn:([a-z-]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(sessionArn);
-  return role !== null && session !== null && role[1] === session[1] && role[2] === session[2] && role[3] === session[3];
+  return (
+    role !== null && session !== null && role[1] === session[1] && role[2] === session[2] && role[3] === session[3]
+  );
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

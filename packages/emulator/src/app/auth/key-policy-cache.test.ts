@@ -23,8 +23,13 @@ describe("createKeyPolicyReader", () => {
 
   it("reads an identity policy with IAM's rules, apart from the same text read as a key policy", () => {
     const read = createKeyPolicyReader();
-    const text = JSON.stringify({ Statement: { Effect: "Allow", Action: "kms:*", NotResource: "arn:aws:kms:*:111122223333:alias/*" } });
-    expect(read(text, "identity")).toMatchObject({ kind: "identity", statements: [{ notResource: true, principals: [] }] });
+    const text = JSON.stringify({
+      Statement: { Effect: "Allow", Action: "kms:*", NotResource: "arn:aws:kms:*:111122223333:alias/*" },
+    });
+    expect(read(text, "identity")).toMatchObject({
+      kind: "identity",
+      statements: [{ notResource: true, principals: [] }],
+    });
     expect(read(text)).toBeUndefined();
   });
 });

@@ -26,13 +26,13 @@ export const authMessages = {
   notKeyValuePair: (part: string, authorization: string) =>
     `'${part}' not a valid key=value pair (missing equal-sign) in Authorization header: '${authorization}'.`,
   /** [DEC] IncompleteSignatureException for an Authorization header that is not `AWS4-HMAC-SHA256 …`. */
-  unsupportedAlgorithm: (authorization: string) =>
-    `Unsupported Authorization Type. Authorization=${authorization}`,
+  unsupportedAlgorithm: (authorization: string) => `Unsupported Authorization Type. Authorization=${authorization}`,
   /** [DEC] IncompleteSignatureException for a `Credential` that is not `<key>/<yyyymmdd>/<region>/<service>/aws4_request`. */
   malformedCredential: (credential: string) =>
     `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
   /** [DEC] IncompleteSignatureException for an `X-Amz-Date` that is not `yyyymmddThhmmssZ`. */
-  malformedDate: (value: string) => `Date must be in ISO-8601 'basic format'. Got '${value}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+  malformedDate: (value: string) =>
+    `Date must be in ISO-8601 'basic format'. Got '${value}'. See http://en.wikipedia.org/wiki/ISO_8601`,
   /** [RPT] InvalidSignatureException when the credential scope names another region than the endpoint serves. */
   wrongRegion: (region: string) => `Credential should be scoped to a valid region, not '${region}'. `,
   /** [RPT] InvalidSignatureException when the credential scope names another service than `kms`. */

@@ -81,7 +81,10 @@ const CONTENT_SHA256_HEADER = "x-amz-content-sha256";
  * @returns the identity and region, or the AWS error to answer with (all 400).
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
  */
-export async function verifySigV4(request: ReceivedRequest, options: SigV4Options): Promise<Result<VerifiedRequest, KmsError>> {
+export async function verifySigV4(
+  request: ReceivedRequest,
+  options: SigV4Options,
+): Promise<Result<VerifiedRequest, KmsError>> {
   const headers = collectHeaders(request.headers);
   const authorization = headers.get("authorization");
   if (authorization === undefined) {
@@ -93,7 +96,12 @@ export async function verifySigV4(request: ReceivedRequest, options: SigV4Option
 
   const dateText = headers.get(AMZ_DATE_HEADER)?.join(",");
   if (dateText === undefined) {
-    return incomplete(authMessages.incompleteSignature(["existence of either a 'X-Amz-Date' or a 'Date' header"], authorization.join(",")));
+    return incomplete(
+      authMessages.incompleteSignature(
+        ["existence of either a 'X-Amz-Date' or a 'Date' header"],
+        authorization.join(","),
+      ),
+    );
   }
   const date = parseAmzDate(dateText.trim());
   if (!date.success) return incomplete(authMessages.malformedDate(dateText));
@@ -102,7 +110,8 @@ export async function verifySigV4(request: ReceivedRequest, options: SigV4Option
   const identity = options.lookupIdentity(auth.accessKeyId);
   if (identity === undefined) return unrecognized();
   if (auth.service !== options.service) return invalid(authMessages.wrongService(options.service));
-  if (options.regions !== undefined && !options.regions.includes(auth.region)) return invalid(authMessages.wrongRegion(auth.region));
+  if (options.regions !== undefined && !options.regions.includes(auth.region))
+    return invalid(authMessages.wrongRegion(auth.region));
 
   const skew = checkClockSkew(date.data, options.now);
   if (!skew.success) return skew;
@@ -110,11 +119,23 @@ export async function verifySigV4(request: ReceivedRequest, options: SigV4Option
   if (auth.scopeDate !== longDate.slice(0, 8)) return invalid(authMessages.scopeDateMismatch(auth.scopeDate, longDate));
 
   const token = headers.get(TOKEN_HEADER)?.join(",");
-  if (identity.sessionToken === undefined ? token !== undefined : token === undefined || !constantTimeEqual(token, identity.sessionToken)) {
+  if (
+    identity.sessionToken === undefined
+      ? token !== undefined
+      : token === undefined || !constantTimeEqual(token, identity.sessionToken)
+  ) {
     return unrecognized();
   }
 
-  const matches = await signatureMatches(request, headers, auth, identity, date.data, options.normalizePath ?? true, options.signers);
+  const matches = await signatureMatches(
+    request,
+    headers,
+    auth,
+    identity,
+    date.data,
+    options.normalizePath ?? true,
+    options.signers,
+  );
   if (!matches) return invalid(authMessages.signatureMismatch());
   return ok({ identity, region: auth.region });
 }
@@ -126,10 +147,18 @@ export async function verifySigV4(request: ReceivedRequest, options: SigV4Option
  */
 export function checkClockSkew(date: number, now: number): Result<undefined, KmsError> {
   if (date < now - MAX_CLOCK_SKEW_MS) {
-    return invalid(authMessages.signatureExpired(formatAmzDate(date), formatAmzDate(now - MAX_CLOCK_SKEW_MS), formatAmzDate(now)));
+    return invalid(
+      authMessages.signatureExpired(formatAmzDate(date), formatAmzDate(now - MAX_CLOCK_SKEW_MS), formatAmzDate(now)),
+    );
   }
   if (date > now + MAX_CLOCK_SKEW_MS) {
-    return invalid(authMessages.signatureNotYetCurrent(formatAmzDate(date), formatAmzDate(now + MAX_CLOCK_SKEW_MS), formatAmzDate(now)));
+    return invalid(
+      authMessages.signatureNotYetCurrent(
+        formatAmzDate(date),
+        formatAmzDate(now + MAX_CLOCK_SKEW_MS),
+        formatAmzDate(now),
+      ),
+    );
   }
   return ok(undefined);
 }

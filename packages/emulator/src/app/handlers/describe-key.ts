@@ -9,7 +9,10 @@ const { action, keyIdentifiers, keyStates } = OPERATIONS.DescribeKey;
  *
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html
  */
-export async function describeKey(ctx: OperationContext, input: DescribeKeyRequest): Promise<Result<DescribeKeyResponse>> {
+export async function describeKey(
+  ctx: OperationContext,
+  input: DescribeKeyRequest,
+): Promise<Result<DescribeKeyResponse>> {
   const found = await findKey(ctx, input.KeyId, keyIdentifiers, action);
   if (!found.success) return found;
   const allowed = checkKeyState(found.data, keyStates);

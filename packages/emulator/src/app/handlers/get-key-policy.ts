@@ -1,4 +1,11 @@
-import { OPERATIONS, type GetKeyPolicyRequest, type GetKeyPolicyResponse, type Result, ok, resolvePolicyName } from "@keypolicy/core";
+import {
+  OPERATIONS,
+  type GetKeyPolicyRequest,
+  type GetKeyPolicyResponse,
+  type Result,
+  ok,
+  resolvePolicyName,
+} from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
 import { checkKeyState, findKey } from "../keys.js";
 import { policyKeyIdentifiers } from "../policy-key-identifiers.js";
@@ -11,7 +18,10 @@ const { action, keyIdentifiers, keyStates } = OPERATIONS.GetKeyPolicy;
  *
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html
  */
-export async function getKeyPolicy(ctx: OperationContext, input: GetKeyPolicyRequest): Promise<Result<GetKeyPolicyResponse>> {
+export async function getKeyPolicy(
+  ctx: OperationContext,
+  input: GetKeyPolicyRequest,
+): Promise<Result<GetKeyPolicyResponse>> {
   const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action);
   if (!found.success) return found;
   const allowed = checkKeyState(found.data, keyStates);

@@ -30,7 +30,10 @@ const DEFAULT_LIMIT = 50;
  *
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html
  */
-export async function listAliases(ctx: OperationContext, input: ListAliasesRequest): Promise<Result<ListAliasesResponse>> {
+export async function listAliases(
+  ctx: OperationContext,
+  input: ListAliasesRequest,
+): Promise<Result<ListAliasesResponse>> {
   // IAM only, on no resource, also with a KeyId (authorization table).
   const authorized = await authorizeResource(ctx, "ListAliases", { resource: "*" });
   if (!authorized.success) return authorized;
@@ -58,5 +61,7 @@ export async function listAliases(ctx: OperationContext, input: ListAliasesReque
     LastUpdatedDate: alias.lastUpdatedDate / 1000,
   }));
   const last = page.items.at(-1);
-  return ok(page.truncated && last ? { Aliases, NextMarker: last.aliasName, Truncated: true } : { Aliases, Truncated: false });
+  return ok(
+    page.truncated && last ? { Aliases, NextMarker: last.aliasName, Truncated: true } : { Aliases, Truncated: false },
+  );
 }

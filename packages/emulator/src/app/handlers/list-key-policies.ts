@@ -1,4 +1,11 @@
-import { OPERATIONS, DEFAULT_POLICY_NAME, type ListKeyPoliciesRequest, type ListKeyPoliciesResponse, type Result, ok } from "@keypolicy/core";
+import {
+  OPERATIONS,
+  DEFAULT_POLICY_NAME,
+  type ListKeyPoliciesRequest,
+  type ListKeyPoliciesResponse,
+  type Result,
+  ok,
+} from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
 import { checkKeyState, findKey } from "../keys.js";
 import { policyKeyIdentifiers } from "../policy-key-identifiers.js";
@@ -11,7 +18,10 @@ const { action, keyIdentifiers, keyStates } = OPERATIONS.ListKeyPolicies;
  *
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyPolicies.html
  */
-export async function listKeyPolicies(ctx: OperationContext, input: ListKeyPoliciesRequest): Promise<Result<ListKeyPoliciesResponse>> {
+export async function listKeyPolicies(
+  ctx: OperationContext,
+  input: ListKeyPoliciesRequest,
+): Promise<Result<ListKeyPoliciesResponse>> {
   const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action);
   if (!found.success) return found;
   const allowed = checkKeyState(found.data, keyStates);

@@ -1,4 +1,12 @@
-import { type ListKeysRequest, type ListKeysResponse, type Result, createKmsError, err, messages, ok } from "@keypolicy/core";
+import {
+  type ListKeysRequest,
+  type ListKeysResponse,
+  type Result,
+  createKmsError,
+  err,
+  messages,
+  ok,
+} from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
 import { authorizeResource } from "../auth/authorize.js";
 import { keyArnOf } from "../keys.js";

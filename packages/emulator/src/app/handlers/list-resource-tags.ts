@@ -40,5 +40,9 @@ export async function listResourceTags(
   const limit = input.Limit ?? DEFAULT_LIMIT;
   const Tags = tags.slice(start, start + limit).map((tag) => ({ TagKey: tag.TagKey, TagValue: tag.TagValue }));
   const last = Tags.at(-1);
-  return ok(start + limit < tags.length && last ? { Tags, NextMarker: last.TagKey, Truncated: true } : { Tags, Truncated: false });
+  return ok(
+    start + limit < tags.length && last
+      ? { Tags, NextMarker: last.TagKey, Truncated: true }
+      : { Tags, Truncated: false },
+  );
 }

@@ -14,7 +14,9 @@ const { action, keyIdentifiers, keyStates } = OPERATIONS.PutKeyPolicy;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
  */
 export async function putKeyPolicy(ctx: OperationContext, input: PutKeyPolicyRequest): Promise<Result<undefined>> {
-  const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action, { parameters: input });
+  const found = await findKey(ctx, input.KeyId, policyKeyIdentifiers(ctx, keyIdentifiers), action, {
+    parameters: input,
+  });
   if (!found.success) return found;
   const allowed = checkKeyState(found.data, keyStates);
   if (!allowed.success) return allowed;

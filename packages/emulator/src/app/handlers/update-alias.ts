@@ -23,7 +23,10 @@ export async function updateAlias(ctx: OperationContext, input: UpdateAliasReque
   const { alias } = existing.data;
   const current = await ctx.store.getKey(ctx.caller, alias.targetKeyId);
   if (current) {
-    const onCurrent = await authorizeResource(ctx, "UpdateAlias", { resource: "current-key", key: { key: current, arn: keyArnOf(current) } });
+    const onCurrent = await authorizeResource(ctx, "UpdateAlias", {
+      resource: "current-key",
+      key: { key: current, arn: keyArnOf(current) },
+    });
     if (!onCurrent.success) return onCurrent;
   }
   const found = await findKey(ctx, input.TargetKeyId, keyIdentifiers, action);
