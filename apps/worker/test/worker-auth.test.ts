@@ -12,7 +12,8 @@ import {
   ListKeysCommand,
 } from "@aws-sdk/client-kms";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { alice, DEFAULT_POLICY, failure, MISMATCH } from "./support/auth-fixtures.js";
+import { failure } from "@keypolicy/emulator/testing";
+import { alice, DEFAULT_POLICY, MISMATCH } from "./support/auth-fixtures.js";
 import { migratedCopy, startWorker, type WorkerOptions, type WorkerTarget } from "./support/worker-target.js";
 
 /** The identities document as `wrangler secret put KEYPOLICY_IDENTITIES < identities.json` stores it. */

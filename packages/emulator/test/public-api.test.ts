@@ -27,6 +27,7 @@ it("exports exactly the public runtime names, so that a new export is a delibera
   ]);
   expect(Object.keys(await import("../src/testing/index.js")).sort()).toEqual([
     "answer",
+    "failure",
     "manualClock",
     "sequentialIds",
     "signedRequest",

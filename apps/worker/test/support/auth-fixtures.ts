@@ -26,18 +26,3 @@ export const DEFAULT_POLICY = `{
     "Resource" : "*"
   } ]
 }`;
-
-/** The AWS error an SDK call ends in: its name, message and HTTP status. Throws when the call succeeds. */
-export async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return {
-      name: e.name,
-      message: e.message,
-      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
-    };
-  }
-  throw new Error("the request succeeded");
-}

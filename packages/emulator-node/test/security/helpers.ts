@@ -26,18 +26,3 @@ export const session: Identity = parsed.data.identities[1] as Identity;
 
 /** The exact InvalidSignatureException text for a signature that does not match (KMS-FIDELITY.md §9). */
 export const MISMATCH = authMessages.signatureMismatch();
-
-/** The AWS error an SDK call ends in: its name, message and HTTP status. Throws when the call succeeds. */
-export async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return {
-      name: e.name,
-      message: e.message,
-      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
-    };
-  }
-  throw new Error("the request succeeded");
-}

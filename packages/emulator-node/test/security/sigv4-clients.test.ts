@@ -12,7 +12,8 @@ import {
 import type { FinalizeHandler, FinalizeHandlerArguments } from "@smithy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startNodeServer } from "../../src/serve.js";
-import { alice, failure, MISMATCH, session } from "./helpers.js";
+import { failure } from "@keypolicy/emulator/testing";
+import { alice, MISMATCH, session } from "./helpers.js";
 
 // Real clients (AWS SDK for JavaScript v3, AWS CLI v1, boto3) signing real HTTP requests to a real server in sigv4 mode.
 const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";

@@ -88,3 +88,23 @@ export async function answer(response: Response): Promise<{ status: number; body
   const text = await response.text();
   return { status: response.status, body: text === "" ? undefined : JSON.parse(text) };
 }
+
+/**
+ * The AWS error an SDK call ends in: its `name` (the `__type`), `message` and HTTP `status`, as the AWS SDK for
+ * JavaScript v3 reports them.
+ *
+ * @throws Error when the call succeeds.
+ */
+export async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return {
+      name: e.name,
+      message: e.message,
+      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
+    };
+  }
+  throw new Error("the request succeeded");
+}

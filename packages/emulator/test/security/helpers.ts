@@ -3,9 +3,9 @@ import type { Identity } from "../../src/app/auth/identities.js";
 import { createEmulatorApp } from "../../src/app/create-app.js";
 import type { EmulatorConfig } from "../../src/app/deps.js";
 import { createMemoryStore } from "../../src/store/memory.js";
-import { answer, manualClock, sequentialIds, signedRequest } from "../../src/testing/index.js";
+import { answer, failure, manualClock, sequentialIds, signedRequest } from "../../src/testing/index.js";
 
-export { answer, manualClock, sequentialIds, signedRequest };
+export { answer, failure, manualClock, sequentialIds, signedRequest };
 
 /** Identities the security tests use: a user, a role session with a token, a user of another account. */
 export const alice: Identity = {
@@ -47,18 +47,3 @@ export function createSigV4App(now: number, config: Partial<EmulatorConfig> = {}
 /** The exact InvalidSignatureException text for a signature that does not match (KMS-FIDELITY.md §9). */
 export const MISMATCH =
   "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
-
-/** The AWS error an SDK call ends in: its name, message and HTTP status. Throws when the call succeeds. */
-export async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return {
-      name: e.name,
-      message: e.message,
-      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
-    };
-  }
-  throw new Error("the request succeeded");
-}
