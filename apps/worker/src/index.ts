@@ -2,6 +2,7 @@
 import { createKmsError, encodeErrorResponse, err, ok, type Result } from "@keypolicy/core";
 import {
   cloudflareSourceIp,
+  consoleLogError,
   createD1Store,
   createEmulatorApp,
   type EmulatorConfig,
@@ -50,7 +51,7 @@ function createWorkerFetch(env: Env): Fetch {
       ...(env.KEYPOLICY_DEFAULT_ACCOUNT_ID ? { defaultAccountId: env.KEYPOLICY_DEFAULT_ACCOUNT_ID } : {}),
       ...(env.KEYPOLICY_DEFAULT_REGION ? { defaultRegion: env.KEYPOLICY_DEFAULT_REGION } : {}),
       ...security.data,
-      logError: (message, cause) => console.error(message, cause),
+      logError: consoleLogError,
     },
   });
   return (request) => app.fetch(request);

@@ -3,11 +3,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { createSqlStore, type KeyStore, type SqlRow, type SqlValue } from "@keypolicy/emulator";
+import { StoreError } from "./store-error.js";
 
-/** A database the SQLite store cannot open or migrate; `message` says which file and why. */
-export class StoreError extends Error {
-  override readonly name = "StoreError";
-}
+export { StoreError };
 
 /** One schema migration: `NNNN_name.sql`, applied in `version` order. */
 export interface Migration {
@@ -155,7 +153,29 @@ function checkIntegrity(db: Database.Database, path: string): void {
   );
 }
 
+/**
+ * Refuses a database that another program made [DEC]: one with tables but no `schema_migrations` is not a keypolicy
+ * store (an empty file or a new database is), and migrating it would add our tables beside someone else's data.
+ *
+ * @throws StoreError naming the file and up to five of its tables.
+ */
+function refuseForeignDatabase(db: Database.Database, path: string): void {
+  const tables = (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+      )
+      .all() as { name: string }[]
+  ).map((row) => row.name);
+  if (tables.length === 0 || tables.includes("schema_migrations")) return;
+  const named = tables.slice(0, 5).join(", ") + (tables.length > 5 ? `, … (${tables.length} tables)` : "");
+  throw new StoreError(
+    `${path} is a SQLite database of another program (tables: ${named}), not a keypolicy store: move it away, or use another data directory`,
+  );
+}
+
 function migrate(db: Database.Database, migrations: readonly Migration[], path: string): number {
+  refuseForeignDatabase(db, path);
   db.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
   );

@@ -4,6 +4,7 @@ it("exports exactly the public runtime names, so that a new export is a delibera
   expect(Object.keys(await import("../src/index.js")).sort()).toEqual([
     "IdentitiesError",
     "SeedError",
+    "StoreError",
     "formatFaultLine",
     "formatRequestLine",
     "loadIdentitiesFile",

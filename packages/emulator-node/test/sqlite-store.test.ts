@@ -152,4 +152,31 @@ describe("SQLite schema migrations", () => {
     expect(() => createSqliteStore({ path })).toThrow(expect.objectContaining({ name: "StoreError" }));
     expect(readFileSync(path, "utf8")).toBe(notes);
   });
+
+  it("refuses another program's SQLite database, adding none of its tables", () => {
+    const path = join(root, "foreign", "keys.sqlite");
+    open(join(root, "foreign", "other.sqlite")).close();
+    const other = new Database(path);
+    other.exec("CREATE TABLE users (id INTEGER, name TEXT); INSERT INTO users VALUES (1, 'kept')");
+    other.close();
+    expect(() => createSqliteStore({ path })).toThrow(
+      expect.objectContaining({
+        name: "StoreError",
+        message: `${path} is a SQLite database of another program (tables: users), not a keypolicy store: move it away, or use another data directory`,
+      }),
+    );
+    const after = new Database(path, { readonly: true });
+    const tables = after.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+    const rows = after.prepare("SELECT * FROM users").all();
+    after.close();
+    expect(tables).toEqual([{ name: "users" }]);
+    expect(rows).toEqual([{ id: 1, name: "kept" }]);
+  });
+
+  it("adopts an empty file as a new store", () => {
+    const path = join(root, "empty", "keys.sqlite");
+    open(join(root, "empty", "other.sqlite")).close();
+    writeFileSync(path, "");
+    expect(open(path).schemaVersion).toBe(readMigrations().at(-1)?.version);
+  });
 });

@@ -15,7 +15,7 @@ export {
 } from "./seed/seed.js";
 export { createSqlStore, type SqlQuery, type SqlRow, type SqlValue } from "./store/sql.js";
 export { createD1Store, type D1DatabaseLike } from "./store/d1.js";
-export { webClock, webIds } from "./runtime/web.js";
+export { consoleLogError, webClock, webIds } from "./runtime/web.js";
 export { cloudflareSourceIp } from "./runtime/cloudflare-source-ip.js";
 export { sourceIpOfPeer } from "./runtime/socket-address.js";
 export type { AuthConfig, AuthenticatedCaller, Authenticator } from "./app/auth/authenticate.js";

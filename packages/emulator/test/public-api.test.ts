@@ -11,6 +11,7 @@ it("exports exactly the public runtime names, so that a new export is a delibera
     "authMessages",
     "checkClockSkew",
     "cloudflareSourceIp",
+    "consoleLogError",
     "createD1Store",
     "createEmulatorApp",
     "createMemoryStore",

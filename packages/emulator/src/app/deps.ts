@@ -54,7 +54,10 @@ export interface EmulatorConfig {
    * always `true` [DOC]; a policy requiring TLS should pass against a local plain-HTTP endpoint too (docs/security.md).
    */
   readonly secureTransport: boolean;
-  /** Where causes of internal errors go (never to the wire). Default: nowhere. */
+  /**
+   * Where causes of internal errors go (never to the wire). Default: nowhere; the `fetch` and Bun entries and the
+   * Worker pass {@link consoleLogError}, the Node server its log lines.
+   */
   readonly logError?: (message: string, cause: unknown) => void;
 }
 

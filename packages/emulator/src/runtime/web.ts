@@ -10,3 +10,9 @@ export const webIds: IdSource = {
   keyMaterialId: () =>
     Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join(""),
 };
+
+/**
+ * Writes the cause of an internal error (a 500 KMSInternalException) to the runtime's console: stderr on Node and
+ * Bun, the Worker's logs (`wrangler tail`) on Cloudflare. The cause never reaches the wire.
+ */
+export const consoleLogError = (message: string, cause: unknown): void => console.error(message, cause);
