@@ -13,8 +13,21 @@ export {
   type SeedProblem,
   type SeedReport,
 } from "./seed/seed.js";
-export { createSqlStore, type SqlQuery, type SqlRow, type SqlValue } from "./store/sql.js";
-export { createD1Store, type D1DatabaseLike } from "./store/d1.js";
+export {
+  createSqlStore,
+  type SqlBatch,
+  type SqlQuery,
+  type SqlRow,
+  type SqlStatement,
+  type SqlStoreOptions,
+  type SqlValue,
+} from "./store/sql.js";
+export {
+  createD1Store,
+  type D1BoundStatementLike,
+  type D1DatabaseLike,
+  type D1PreparedStatementLike,
+} from "./store/d1.js";
 export { webClock, webIds } from "./runtime/web.js";
 export { cloudflareSourceIp } from "./runtime/cloudflare-source-ip.js";
 export { sourceIpOfPeer } from "./runtime/socket-address.js";
