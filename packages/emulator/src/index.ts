@@ -2,6 +2,7 @@ export { createEmulatorApp } from "./app/create-app.js";
 export type { Clock, EmulatorConfig, EmulatorDeps, IdSource, OperationContext, SourceIpReader } from "./app/deps.js";
 export { DEFAULT_CONFIG } from "./app/deps.js";
 export type { RequestLogEntry } from "./app/request-log.js";
+export { CONTROL_TOKEN_HEADER, type ControlOptions, isLoopbackAddress } from "./app/control.js";
 export { toKeyMetadata } from "./app/keys.js";
 export { createMemoryStore, applyPatch } from "./store/memory.js";
 export type { KeyPatch, KeyStore, Page, Scope, StoredAlias, StoredKey } from "./store/types.js";
