@@ -11,6 +11,7 @@ import {
   webClock,
   webIds,
 } from "@keypolicy/emulator";
+import emulatorPackage from "@keypolicy/emulator/package.json" with { type: "json" };
 
 /** Bindings, vars and secrets of wrangler.jsonc. */
 export interface Env {
@@ -21,6 +22,11 @@ export interface Env {
   readonly KEYPOLICY_IDENTITIES?: string;
   /** `"true"` or `"false"` (default): whether key policies authorize every operation on a key. */
   readonly KEYPOLICY_ENFORCE_KEY_POLICIES?: string | boolean;
+  /**
+   * Secret: the test-control token. Set: callers presenting it in `X-Keypolicy-Control-Token` may use
+   * `/_keypolicy/health` and `/_keypolicy/reset` (workerd gives no peer address, so there is no loopback exception).
+   */
+  readonly KEYPOLICY_CONTROL_TOKEN?: string;
 }
 
 type Fetch = (request: Request) => Response | Promise<Response>;
@@ -47,6 +53,14 @@ function createWorkerFetch(env: Env): Fetch {
     clock: webClock,
     ids: webIds,
     sourceIp: cloudflareSourceIp,
+    // No `peer`: CF-Connecting-IP is a header, not the socket, so only the token opens the control endpoints.
+    control: {
+      version: emulatorPackage.version,
+      store: "d1",
+      runtime: "workerd",
+      startedAt: webClock.now(),
+      ...(env.KEYPOLICY_CONTROL_TOKEN ? { token: env.KEYPOLICY_CONTROL_TOKEN } : {}),
+    },
     config: {
       ...(env.KEYPOLICY_DEFAULT_ACCOUNT_ID ? { defaultAccountId: env.KEYPOLICY_DEFAULT_ACCOUNT_ID } : {}),
       ...(env.KEYPOLICY_DEFAULT_REGION ? { defaultRegion: env.KEYPOLICY_DEFAULT_REGION } : {}),

@@ -165,6 +165,12 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           "log one line per request on stderr: operation, status, error, account, region, duration (5xx are always logged)",
       },
+      {
+        flags: "--control-token <token>",
+        description:
+          "let callers presenting this in X-Keypolicy-Control-Token use /_keypolicy/health and /_keypolicy/reset " +
+          "from any address (default: KEYPOLICY_CONTROL_TOKEN; without a token only loopback callers may)",
+      },
     ],
     examples: [
       "keypolicy serve --seed examples/demo-seed.yaml",

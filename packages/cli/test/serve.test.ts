@@ -18,8 +18,8 @@ const LISTENING = /^keypolicy emulator listening on (http:\/\/127\.0\.0\.1:(\d+)
 beforeAll(() => isolateProcessEnv());
 
 /** Starts `keypolicy serve …` in-process; resolves once it printed its URL. */
-async function serve(flags: string[], cwd?: string) {
-  const fake = fakeIo(testEnv(), cwd);
+async function serve(flags: string[], cwd?: string, env: Record<string, string> = {}) {
+  const fake = fakeIo(testEnv(env), cwd);
   const exit = main(["serve", "--port", "0", ...flags], fake.io);
   const line = await Promise.race([
     fake.firstLine(),
@@ -261,6 +261,26 @@ describe("keypolicy serve", () => {
     expect(wrong.stderr()).toContain(
       "An error occurred (InvalidSignatureException) when calling the GetKeyPolicy operation",
     );
+    fake.shutdown();
+    expect(await exit).toBe(0);
+  });
+
+  it.each([
+    ["--control-token", ["--control-token", "cli-token"], {}],
+    ["KEYPOLICY_CONTROL_TOKEN", [], { KEYPOLICY_CONTROL_TOKEN: "cli-token" }],
+  ])("serves the test-control endpoints, with the token of %s", async (_, flags, env) => {
+    const { fake, exit, url } = await serve(["--seed", DEMO_SEED, ...flags], undefined, env);
+    const health = (token?: string) =>
+      fetch(`${url}/_keypolicy/health`, token ? { headers: { "X-Keypolicy-Control-Token": token } } : {});
+    const answered = await health("cli-token");
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toMatchObject({ store: "memory", runtime: "node" });
+    // A presented token must be the server's; a loopback caller without one is answered too.
+    expect((await health("other")).status).toBe(403);
+    expect((await health()).status).toBe(200);
+    const reset = await fetch(`${url}/_keypolicy/reset`, { method: "POST" });
+    expect(await reset.json()).toEqual({ status: "ok", keysCreated: 1, aliasesCreated: 1 });
+    expect((await getPolicy(url, "us-east-2")).stdout).toBe(`${DEMO_DEFAULT_POLICY}\n`);
     fake.shutdown();
     expect(await exit).toBe(0);
   });

@@ -46,7 +46,8 @@ function makeAlias(scope: Scope, aliasName: string, targetKeyId: string): Stored
 const ID = (n: number): string => `0000000${n}-1111-4222-8333-444444444444`.slice(-36);
 
 /**
- * Declares the KeyStore behaviour suite for one store: keys, `updateKey`, `listKeys`, aliases and concurrent writes.
+ * Declares the KeyStore behaviour suite for one store: keys, `updateKey`, `listKeys`, aliases, `clear` and concurrent
+ * writes.
  * `target.open()` runs once for the suite; every case works in an account and region of its own.
  */
 export function describeKeyStore(target: StoreUnderTest): void {
@@ -290,6 +291,42 @@ export function describeKeyStore(target: StoreUnderTest): void {
         expect(forKeyRest.items.map((a) => a.aliasName)).toEqual(expectedForKey.slice(2));
         expect(forKeyRest.truncated).toBe(false);
         expect(await s.listAliases(scope, { after: "alias/zzz", limit: 2 })).toEqual({ items: [], truncated: false });
+      });
+    });
+
+    // clear() empties the whole store the cases share; every case makes its own data first, so order does not matter.
+    describe("clear", () => {
+      it("removes every key and alias of every account and region, and the store takes new ones after", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const other = { accountId: String(Number(scope.accountId) + 1), region: "ap-south-1" };
+        for (const where of [scope, other]) {
+          await s.createKey(makeKey(where, ID(1)));
+          await s.createKey(makeKey(where, ID(2)));
+          await s.createAlias(makeAlias(where, "alias/one", ID(1)));
+        }
+        await s.clear();
+        for (const where of [scope, other]) {
+          expect(await s.getKey(where, ID(1))).toBeUndefined();
+          expect(await s.hasKey(where, ID(2))).toBe(false);
+          expect(await s.getAlias(where, "alias/one")).toBeUndefined();
+          expect(await s.listKeys(where, { limit: 10 })).toEqual({ items: [], truncated: false });
+          expect(await s.listAliases(where, { limit: 10 })).toEqual({ items: [], truncated: false });
+        }
+        // The same IDs and names are free again, and listing order starts afresh.
+        const again = makeKey(scope, ID(2), { description: "after clear" });
+        expect(await s.createKey(again)).toBe(true);
+        expect(await s.createKey(makeKey(scope, ID(1)))).toBe(true);
+        expect(await s.createAlias(makeAlias(scope, "alias/one", ID(2)))).toBe(true);
+        expect((await s.listKeys(scope, { limit: 10 })).items.map((k) => k.keyId)).toEqual([ID(2), ID(1)]);
+        expect(await s.getKey(scope, ID(2))).toStrictEqual(again);
+      });
+
+      it("clears an empty store without complaint", async () => {
+        const s = await use();
+        await s.clear();
+        await s.clear();
+        expect(await s.listKeys(freshScope(), { limit: 1 })).toEqual({ items: [], truncated: false });
       });
     });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import type { Socket } from "node:net";
 import { STATUS_CODES } from "node:http";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import {
   type KeyStore,
   limitMessages,
   type RequestLogEntry,
+  type SeedFile,
   type SeedReport,
 } from "@keypolicy/emulator";
 import { IdentitiesError, loadIdentitiesFile } from "./load-identities.js";
@@ -52,6 +54,12 @@ export interface NodeServerOptions {
   readonly log?: (line: string) => void;
   /** Log one line per request answered (see {@link formatRequestLine}). Default `false`. */
   readonly logRequests?: boolean;
+  /**
+   * The control token: callers presenting it in `X-Keypolicy-Control-Token` may use the test-control endpoints
+   * (`GET /_keypolicy/health`, `POST /_keypolicy/reset`, `POST /moto-api/reset`) from any address. Without it only
+   * loopback peers may (docs/security.md). Default: the `KEYPOLICY_CONTROL_TOKEN` environment variable, if set.
+   */
+  readonly controlToken?: string;
 }
 
 /** A running emulator. */
@@ -72,6 +80,7 @@ export interface RunningServer {
  */
 export async function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
+  const controlToken = options.controlToken ?? (process.env["KEYPOLICY_CONTROL_TOKEN"] || undefined);
   const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...options.config, ...(await securityConfig(options)) };
   // Loaded only when asked for, so in-memory users never load the native module.
   const sqlite =
@@ -79,12 +88,15 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       ? (await import("./sqlite.js")).createSqliteStore({ path: join(options.dataDir, "keypolicy.sqlite") })
       : undefined;
   const store = options.store ?? sqlite ?? createMemoryStore();
+  const startedAt = systemClock.now();
   let seed: SeedReport | undefined;
+  let seedFile: SeedFile | undefined;
   if (options.seedFile) {
     const file = await loadSeedFile(options.seedFile).catch((cause: unknown) => {
       sqlite?.close();
       throw cause;
     });
+    seedFile = file;
     seed = await applySeed(
       store,
       file,
@@ -102,6 +114,16 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     sourceIp: nodeSourceIp,
     config: { ...config, headerLimitEnforcedByServer: true },
     log: requestLogger(options),
+    control: {
+      version: EMULATOR_VERSION,
+      store: options.store ? "custom" : sqlite ? "sqlite" : "memory",
+      runtime: "node",
+      startedAt,
+      // The socket's peer address, never a header: a loopback peer needs no token.
+      peer: nodeSourceIp,
+      ...(controlToken === undefined ? {} : { token: controlToken }),
+      ...(seedFile === undefined ? {} : { seed: seedFile }),
+    },
   });
   return new Promise((resolve, reject) => {
     // Node answers header overflows and unparseable HTTP itself; give those answers an AWS JSON body as well.
@@ -141,6 +163,10 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     });
   });
 }
+
+/** The version of `@keypolicy/emulator` this server runs, as `GET /_keypolicy/health` reports it. */
+const EMULATOR_VERSION = (createRequire(import.meta.url)("@keypolicy/emulator/package.json") as { version: string })
+  .version;
 
 /** The app's `log`: a fault line for every 5xx, a request line for each request with `logRequests`. */
 function requestLogger(options: NodeServerOptions): (entry: RequestLogEntry) => void {

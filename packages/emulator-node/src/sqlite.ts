@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
-import { createSqlStore, type KeyStore, type SqlRow, type SqlValue } from "@keypolicy/emulator";
+import { createSqlStore, type KeyStore, type SqlRow, type SqlStatement, type SqlValue } from "@keypolicy/emulator";
 import { StoreError } from "./store-error.js";
 
 export { StoreError };
@@ -110,13 +110,22 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   }
 
   const statements = new Map<string, Database.Statement<SqlValue[], SqlRow>>();
-  const store = createSqlStore(async (sql, params) => {
+  const prepared = (sql: string): Database.Statement<SqlValue[], SqlRow> => {
     let statement = statements.get(sql);
     if (!statement) {
       statement = db.prepare<SqlValue[], SqlRow>(sql);
       statements.set(sql, statement);
     }
-    return statement.all(...params);
+    return statement;
+  };
+  // One transaction (BEGIN IMMEDIATE … COMMIT, rolled back on a throw) for the statements of a batch.
+  const runBatch = db.transaction((batch: readonly SqlStatement[]) => {
+    for (const { sql, params } of batch) prepared(sql).run(...params);
+  });
+  const store = createSqlStore(async (sql, params) => prepared(sql).all(...params), {
+    batch: async (batch) => {
+      runBatch.immediate(batch);
+    },
   });
   return {
     ...store,

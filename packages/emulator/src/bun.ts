@@ -5,8 +5,15 @@ import { bunSourceIp } from "./runtime/bun-source-ip.js";
 import { consoleLogError, webClock, webIds } from "./runtime/web.js";
 import { createMemoryStore } from "./store/memory.js";
 
-/** The one Bun global this entry reads (Bun's own types are not a dependency of this runtime-neutral package). */
-declare const Bun: { readonly env: Readonly<Record<string, string | undefined>> };
+/** The Bun globals this entry reads (Bun's own types are not a dependency of this runtime-neutral package). */
+declare const Bun: {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  file(path: URL): { json(): Promise<unknown> };
+};
+
+// src/bun.ts and dist/bun.js both sit one level below package.json.
+const { version } = (await Bun.file(new URL("../package.json", import.meta.url)).json()) as { version: string };
+const token = Bun.env["KEYPOLICY_CONTROL_TOKEN"];
 
 const app = createEmulatorApp({
   store: createMemoryStore(),
@@ -14,6 +21,15 @@ const app = createEmulatorApp({
   ids: webIds,
   sourceIp: bunSourceIp,
   config: { logError: consoleLogError },
+  // Test control for loopback peers (Bun's socket address), or anyone with KEYPOLICY_CONTROL_TOKEN.
+  control: {
+    version,
+    store: "memory",
+    runtime: "bun",
+    startedAt: webClock.now(),
+    peer: bunSourceIp,
+    ...(token ? { token } : {}),
+  },
 });
 
 export default {

@@ -2,6 +2,7 @@ export { createEmulatorApp } from "./app/create-app.js";
 export type { Clock, EmulatorConfig, EmulatorDeps, IdSource, OperationContext, SourceIpReader } from "./app/deps.js";
 export { DEFAULT_CONFIG } from "./app/deps.js";
 export type { RequestLogEntry } from "./app/request-log.js";
+export { CONTROL_TOKEN_HEADER, type ControlOptions, isLoopbackAddress } from "./app/control.js";
 export { toKeyMetadata } from "./app/keys.js";
 export { createMemoryStore, applyPatch } from "./store/memory.js";
 export type { KeyPatch, KeyStore, Page, Scope, StoredAlias, StoredKey } from "./store/types.js";
@@ -13,8 +14,21 @@ export {
   type SeedProblem,
   type SeedReport,
 } from "./seed/seed.js";
-export { createSqlStore, type SqlQuery, type SqlRow, type SqlValue } from "./store/sql.js";
-export { createD1Store, type D1DatabaseLike } from "./store/d1.js";
+export {
+  createSqlStore,
+  type SqlBatch,
+  type SqlQuery,
+  type SqlRow,
+  type SqlStatement,
+  type SqlStoreOptions,
+  type SqlValue,
+} from "./store/sql.js";
+export {
+  createD1Store,
+  type D1BoundStatementLike,
+  type D1DatabaseLike,
+  type D1PreparedStatementLike,
+} from "./store/d1.js";
 export { consoleLogError, webClock, webIds } from "./runtime/web.js";
 export { cloudflareSourceIp } from "./runtime/cloudflare-source-ip.js";
 export { sourceIpOfPeer } from "./runtime/socket-address.js";

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 
 it("exports exactly the public runtime names, so that a new export is a deliberate change", async () => {
   expect(Object.keys(await import("../src/index.js")).sort()).toEqual([
+    "CONTROL_TOKEN_HEADER",
     "DEFAULT_CONFIG",
     "IdentitiesFile",
     "MAX_CLOCK_SKEW_MS",
@@ -17,6 +18,7 @@ it("exports exactly the public runtime names, so that a new export is a delibera
     "createMemoryStore",
     "createSigV4Authenticator",
     "createSqlStore",
+    "isLoopbackAddress",
     "limitMessages",
     "parseIdentities",
     "parseSeed",

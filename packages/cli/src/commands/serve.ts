@@ -30,6 +30,11 @@ export interface ServeOptions {
   readonly secureTransport?: "true" | "false";
   /** `--log-requests`: one line per request on stderr (5xx answers are always logged with their cause). */
   readonly logRequests?: boolean;
+  /**
+   * `--control-token`: callers presenting it in `X-Keypolicy-Control-Token` may use the test-control endpoints from
+   * any address. Default: `KEYPOLICY_CONTROL_TOKEN` of the environment (which keeps it out of `ps`).
+   */
+  readonly controlToken?: string;
 }
 
 /**
@@ -52,6 +57,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<Co
     ...(options.identities !== undefined ? { identitiesFile: resolve(io.cwd, options.identities) } : {}),
     ...(options.enforceKeyPolicies === true ? { enforceKeyPolicies: true } : {}),
     ...(options.logRequests === true ? { logRequests: true } : {}),
+    ...controlToken(options, io),
     log: (line) => io.stderr(`${line}\n`),
     host: options.host,
     port: options.port,
@@ -91,6 +97,12 @@ export function formatSeedSummary(seedFile: string, report: SeedReport): string 
     `keypolicy: seed ${seedFile}: keys: ${counts(report.keysCreated, report.keysExisting, report.keysOverwritten)}; ` +
     `aliases: ${counts(report.aliasesCreated, report.aliasesExisting, report.aliasesOverwritten)}`
   );
+}
+
+/** The control token of `--control-token`, else of `KEYPOLICY_CONTROL_TOKEN` (an empty one is none). */
+function controlToken(options: ServeOptions, io: CliIo): { controlToken?: string } {
+  const token = options.controlToken ?? io.env["KEYPOLICY_CONTROL_TOKEN"];
+  return token ? { controlToken: token } : {};
 }
 
 function usage(message: string) {

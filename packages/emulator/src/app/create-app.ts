@@ -17,14 +17,18 @@ import { type Context, Hono } from "hono";
 import { createSigV4Authenticator } from "./auth/authenticate.js";
 import { createKeyPolicyReader } from "./auth/key-policy-cache.js";
 import { callerFromAuthorization } from "./caller.js";
+import { addControlRoutes } from "./control.js";
 import { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorDeps, type OperationContext } from "./deps.js";
 import type { RequestFacts } from "./request-log.js";
 import { type Handler, HANDLERS } from "./operations.js";
 import { bodyTooLarge, checkHeaderSize, decodeBodyText, readBody } from "./request-limits.js";
+import { answerStsRequest } from "./sts/answer-sts.js";
+import { isStsRequest } from "./sts/query-request.js";
 
 /**
  * Creates the emulator: a runtime-neutral Hono app that speaks awsJson1_1 on `POST /` as AWS KMS does, dispatching
- * on `X-Amz-Target`. Every protocol decision is a call into `@keypolicy/core`; the app holds no module-level state,
+ * on `X-Amz-Target`. A form-encoded `POST /` without `X-Amz-Target` is STS (AWS query protocol, `GetCallerIdentity`
+ * only: see `sts/`), and `deps.control` adds the test-control endpoints (`control.ts`). Every protocol decision is a call into `@keypolicy/core`; the app holds no module-level state,
  * reads no clock and draws no randomness (all passed in `deps`).
  *
  * Every answer is AWS-shaped JSON with an `x-amzn-RequestId` header: 200 with the output members, or
@@ -36,10 +40,12 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
   const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...deps.config };
   const { store, clock, ids, log } = deps;
   const authenticate = config.auth.mode === "sigv4" ? createSigV4Authenticator(config.auth) : undefined;
+  const authenticateSts = config.auth.mode === "sigv4" ? createSigV4Authenticator(config.auth, "sts") : undefined;
   const readPolicy = createKeyPolicyReader();
   const app = new Hono();
 
-  const answeredErrors = new WeakMap<Response, KmsError>();
+  // The error each error response carries, by name: a KMS error, or an STS error code.
+  const answeredErrors = new WeakMap<Response, { readonly name: string; readonly message: string }>();
   function errorResponse(error: KmsError, requestId: string): Response {
     const encoded = encodeErrorResponse(error, requestId);
     const response = new Response(encoded.body, encoded);
@@ -67,6 +73,8 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
       cause,
     });
   }
+
+  if (deps.control) addControlRoutes(app, { control: deps.control, store, clock, ids, config });
 
   app.post("/", async (c) => {
     const started = log ? clock.now() : 0;
@@ -105,6 +113,18 @@ export function createEmulatorApp(deps: EmulatorDeps): Hono {
       const read = await readBody(c.req.raw, config.maxBodyBytes);
       if (!read.success) return errorResponse(read.error, requestId);
       bytes = read.data;
+    }
+    if (isStsRequest(c.req.raw.headers, bytes)) {
+      const sts = await answerStsRequest(c.req.raw, bytes, {
+        config,
+        authenticate: authenticateSts,
+        requestId,
+        now: clock.now(),
+      });
+      if (sts.caller) facts.caller = sts.caller;
+      const response = new Response(sts.response.body, sts.response);
+      if (log && sts.errorCode !== undefined) answeredErrors.set(response, { name: sts.errorCode, message: "" });
+      return response;
     }
     const caller = authenticate
       ? await authenticate(c.req.raw, bytes, clock.now())

@@ -2,6 +2,7 @@ import type { Partition } from "@keypolicy/core";
 import type { KeyPolicyReader } from "./auth/key-policy-cache.js";
 import type { KeyStore } from "../store/types.js";
 import type { AuthConfig } from "./auth/authenticate.js";
+import type { ControlOptions } from "./control.js";
 import type { Identity } from "./auth/identities.js";
 import type { RequestLogEntry } from "./request-log.js";
 
@@ -80,6 +81,12 @@ export interface EmulatorDeps {
    * runtime entries pass a writer, e.g. the Node server's stderr lines. Default: nothing is logged.
    */
   readonly log?: (entry: RequestLogEntry) => void;
+  /**
+   * The test-control endpoints (`/_keypolicy/health`, `/_keypolicy/reset`, moto's `/moto-api/reset`), answered only
+   * to loopback peers or to callers with the control token (docs/security.md). Default: absent, the paths are not
+   * found like any other.
+   */
+  readonly control?: ControlOptions;
 }
 
 /** The defaults of {@link EmulatorConfig}. */

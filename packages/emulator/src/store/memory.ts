@@ -85,6 +85,9 @@ export function createMemoryStore(): KeyStore {
       const from = start === -1 ? all.length : start;
       return page(all.slice(from, from + limit), from + limit < all.length);
     },
+    async clear() {
+      scopes.clear();
+    },
   };
 }
 

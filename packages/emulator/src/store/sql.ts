@@ -14,6 +14,27 @@ export type SqlRow = Readonly<Record<string, unknown>>;
  */
 export type SqlQuery = (sql: string, params: readonly SqlValue[]) => Promise<readonly SqlRow[]>;
 
+/** One statement of a {@link SqlBatch}: SQL with positional `?` parameters. */
+export interface SqlStatement {
+  readonly sql: string;
+  readonly params: readonly SqlValue[];
+}
+
+/**
+ * Runs several statements as one transaction: all of them or none (better-sqlite3's `db.transaction`, D1's
+ * `db.batch`). Only {@link KeyStore.clear} needs it, as SQLite cannot empty two tables in one statement.
+ */
+export type SqlBatch = (statements: readonly SqlStatement[]) => Promise<void>;
+
+/** Options of {@link createSqlStore}. */
+export interface SqlStoreOptions {
+  /**
+   * Runs `clear()`'s statements as one transaction. Without it they run one after another, so a reader between them
+   * may see aliases gone and keys still there.
+   */
+  readonly batch?: SqlBatch;
+}
+
 const KEY_COLUMNS = [
   "account_id",
   "region",
@@ -50,6 +71,11 @@ const UPDATE_ALIAS =
   "UPDATE kms_aliases SET target_key_id = ?, last_updated_date = ? WHERE account_id = ? AND region = ? AND alias_name = ? RETURNING *";
 const DELETE_ALIAS =
   "DELETE FROM kms_aliases WHERE account_id = ? AND region = ? AND alias_name = ? RETURNING alias_name";
+// Aliases first, so that even without a batch no alias is ever left pointing at a removed key.
+const CLEAR: readonly SqlStatement[] = [
+  { sql: "DELETE FROM kms_aliases", params: [] },
+  { sql: "DELETE FROM kms_keys", params: [] },
+];
 
 /**
  * Creates a {@link KeyStore} over any SQLite-compatible database, with the schema of `migrations/*.sql` already
@@ -57,9 +83,12 @@ const DELETE_ALIAS =
  * transaction, which D1 does not offer: `updateKey` reads, patches and writes the row inside one `UPDATE`. Behaviour
  * matches the in-memory store, which is the reference.
  *
+ * `clear()` empties both tables in one transaction when `options.batch` is given (both runtime stores give it).
+ *
  * @param query - runs one statement; see {@link SqlQuery}.
+ * @param options - see {@link SqlStoreOptions}.
  */
-export function createSqlStore(query: SqlQuery): KeyStore {
+export function createSqlStore(query: SqlQuery, options: SqlStoreOptions = {}): KeyStore {
   const store: KeyStore = {
     async getKey(scope, keyId) {
       const [row] = await query(SELECT_KEY, [scope.accountId, scope.region, keyId]);
@@ -133,6 +162,13 @@ export function createSqlStore(query: SqlQuery): KeyStore {
         [...values, limit + 1],
       );
       return page(rows.map(rowToAlias), limit);
+    },
+    async clear() {
+      if (options.batch) {
+        await options.batch(CLEAR);
+        return;
+      }
+      for (const { sql, params } of CLEAR) await query(sql, params);
     },
   };
   return store;

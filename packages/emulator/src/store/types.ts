@@ -78,4 +78,9 @@ export interface KeyStore {
     scope: Scope,
     options: { after?: string; limit: number; targetKeyId?: string },
   ): Promise<Page<StoredAlias>>;
+  /**
+   * Removes every key and alias of every account and region, at once: a reader sees the store as it was or empty,
+   * never half cleared. Used by the test-control reset (`POST /_keypolicy/reset`) before the seed is applied again.
+   */
+  clear(): Promise<void>;
 }

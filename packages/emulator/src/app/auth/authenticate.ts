@@ -36,13 +36,13 @@ export type Authenticator = (
 
 /**
  * Creates the `sigv4` authenticator: verifies each request's signature with {@link verifySigV4} against the
- * identities (indexed once), for the signing name `kms`.
+ * identities (indexed once), for the signing name `service` (default `kms`; the STS front end passes `sts`).
  *
  * @returns per request the caller (identity's account and principal ARN, the scope's region and its partition), or the
  *   AWS error (KMS-FIDELITY.md §9). [DEC] A scope region outside the identity's partition (an `aws` identity signing
  *   for `cn-north-1`) is UnrecognizedClientException, as keys of one partition are unknown in another.
  */
-export function createSigV4Authenticator(config: Identities): Authenticator {
+export function createSigV4Authenticator(config: Identities, service: string = SIGNING_NAME): Authenticator {
   const byAccessKey = new Map(config.identities.map((identity) => [identity.accessKeyId, identity]));
   const lookupIdentity = (accessKeyId: string) => byAccessKey.get(accessKeyId);
   // One signer per identity, region and service, reused across requests (verifySigV4 caps how many it keeps).
@@ -54,7 +54,7 @@ export function createSigV4Authenticator(config: Identities): Authenticator {
       {
         lookupIdentity,
         now,
-        service: SIGNING_NAME,
+        service,
         signers,
         ...(config.regions === undefined ? {} : { regions: config.regions }),
       },
