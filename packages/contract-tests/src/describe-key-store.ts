@@ -70,6 +70,12 @@ export function describeKeyStore(target: StoreUnderTest): void {
             pendingDeletionWindowInDays: 7,
             multiRegion: true,
             currentKeyMaterialId: "a".repeat(64),
+            keyMaterials: [
+              { keyMaterialId: "b".repeat(64) },
+              { keyMaterialId: "a".repeat(64), rotationDate: 1_700_300_000_000, rotationType: "ON_DEMAND" },
+            ],
+            rotationPeriodInDays: 2560,
+            nextRotationDate: 1_900_000_000_000,
             tags: [
               { TagKey: "team", TagValue: "payments" },
               { TagKey: "empty", TagValue: "" },
@@ -169,6 +175,38 @@ export function describeKeyStore(target: StoreUnderTest): void {
         const { deletionDate: _d, pendingDeletionWindowInDays: _w, ...rest } = key;
         expect(updated).toStrictEqual({ ...rest, keyState: "Disabled" });
         expect(await s.getKey(scope, ID(1))).toStrictEqual({ ...rest, keyState: "Disabled" });
+      });
+
+      it("applies a rotation: the new current material, the material list and the schedule, then clears the schedule", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const first = "c".repeat(64);
+        const key = makeKey(scope, ID(1), { currentKeyMaterialId: first });
+        await s.createKey(key);
+        const keyMaterials = [
+          { keyMaterialId: first },
+          { keyMaterialId: "d".repeat(64), rotationDate: 1_700_100_000_000, rotationType: "AUTOMATIC" as const },
+        ];
+        const rotated = await s.updateKey(scope, ID(1), {
+          currentKeyMaterialId: "d".repeat(64),
+          keyMaterials,
+          rotationPeriodInDays: 90,
+          nextRotationDate: 1_707_876_000_000,
+        });
+        const expected: StoredKey = {
+          ...key,
+          currentKeyMaterialId: "d".repeat(64),
+          keyMaterials,
+          rotationPeriodInDays: 90,
+          nextRotationDate: 1_707_876_000_000,
+        };
+        expect(rotated).toStrictEqual(expected);
+        expect(await s.getKey(scope, ID(1))).toStrictEqual(expected);
+        const { rotationPeriodInDays: _p, nextRotationDate: _n, ...disabled } = expected;
+        expect(await s.updateKey(scope, ID(1), { rotationPeriodInDays: null, nextRotationDate: null })).toStrictEqual(
+          disabled,
+        );
+        expect(await s.getKey(scope, ID(1))).toStrictEqual(disabled);
       });
 
       it("answers the key unchanged for an empty patch", async () => {

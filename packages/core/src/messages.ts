@@ -103,6 +103,31 @@ export const messages = {
    */
   multiRegionImportedKeyMaterial: (keySpec: string) =>
     `${keySpec} multi-Region keys cannot have imported key material.`,
+  /**
+   * [REC] UnsupportedOperationException with an empty message: RotateKeyOnDemand on an RSA_4096 key (LocalStack
+   * snapshot `test_rotate_key_on_demand_raises_error_given_non_symmetric_key`, recorded against AWS 2025-03-08);
+   * [RPT] the same empty text for EnableKeyRotation on an RSA_4096 SIGN_VERIFY key
+   * (terraform-aws-modules/terraform-aws-kms#20). Every rotation operation on an asymmetric or HMAC key.
+   */
+  rotationUnsupportedKeySpec: () => "",
+  /**
+   * [REC] UnsupportedOperationException for a rotation operation on a key with imported material (LocalStack snapshot
+   * `test_rotate_key_on_demand_raises_error_given_key_with_imported_key_material`, recorded against AWS 2025-03-08).
+   */
+  rotationUnsupportedOrigin: (keyArn: string, origin: string) =>
+    `${keyArn} origin is ${origin} which is not valid for this operation.`,
+  /**
+   * [REC] KMSInvalidStateException: RotateKeyOnDemand on an EXTERNAL key with no new material imported for rotation
+   * (LocalStack snapshot `test_rotate_key_on_demand_raises_for_no_pending_key_material`, recorded 2025-11-19).
+   */
+  noKeyMaterialPendingRotation: (keyArn: string) =>
+    `No available key material pending rotation for the key: ${keyArn}.`,
+  /**
+   * [REC] LimitExceededException once a key has had its on-demand rotations (LocalStack snapshot
+   * `test_key_rotations_limits`, recorded against AWS 2025-04-03).
+   */
+  onDemandRotationLimit: (keyArn: string) =>
+    `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${keyArn}`,
   /** [DEC] KMSInternalException for a fault (its cause goes to the log, never to the wire; KMS-FIDELITY.md §1). */
   internalError: () => "An internal error occurred.",
   /** [DEC] §1 SerializationException for a request body that is not JSON (AWS's text is not recorded). */

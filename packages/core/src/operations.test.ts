@@ -37,6 +37,12 @@ const ACCEPTED_STATES: Record<OperationName, readonly KeyState[] | undefined> = 
   TagResource: TAGS_AND_ALIASES,
   UntagResource: TAGS_AND_ALIASES,
   ListResourceTags: KEY_STATES,
+  GetKeyRotationStatus: KEY_STATES,
+  EnableKeyRotation: ["Enabled", "PendingImport"],
+  DisableKeyRotation: ["Enabled", "PendingImport"],
+  RotateKeyOnDemand: ["Enabled"],
+  ListKeyRotations: KEY_STATES,
+  UpdateKeyDescription: TAGS_AND_ALIASES,
 };
 
 describe("OPERATIONS", () => {
@@ -51,8 +57,43 @@ describe("OPERATIONS", () => {
     },
   );
 
-  it("lets DescribeKey use keys of other accounts", () => {
-    expect(OPERATIONS.DescribeKey.keyIdentifiers).toEqual({ aliases: true, crossAccount: true });
+  it.each(["DescribeKey", "GetKeyRotationStatus"] as const)("lets %s use keys of other accounts", (name) => {
+    expect(OPERATIONS[name].keyIdentifiers).toEqual({ aliases: true, crossAccount: true });
+  });
+
+  it.each([
+    "EnableKeyRotation",
+    "DisableKeyRotation",
+    "RotateKeyOnDemand",
+    "ListKeyRotations",
+    "UpdateKeyDescription",
+  ] as const)("lets %s resolve aliases but not use keys of other accounts", (name) => {
+    expect(OPERATIONS[name].keyIdentifiers).toEqual({ aliases: true, crossAccount: false });
+  });
+
+  it.each([
+    [
+      89,
+      "Value '89' at 'rotationPeriodInDays' failed to satisfy constraint: Member must have value greater than or equal to 90",
+    ],
+    [
+      2561,
+      "Value '2561' at 'rotationPeriodInDays' failed to satisfy constraint: Member must have value less than or equal to 2560",
+    ],
+  ])("refuses RotationPeriodInDays %d with Coral's range text", (days, violation) => {
+    const result = validateRequest(OPERATIONS.EnableKeyRotation.input, { KeyId: "k", RotationPeriodInDays: days });
+    expect(result).toEqual({
+      success: false,
+      error: { name: "ValidationException", message: `1 validation error detected: ${violation}` },
+    });
+  });
+
+  it("requires Description on UpdateKeyDescription and takes an empty one", () => {
+    const missing = validateRequest(OPERATIONS.UpdateKeyDescription.input, { KeyId: "k" });
+    expect(!missing.success && missing.error.message).toContain(
+      "Value null at 'description' failed to satisfy constraint: Member must not be null",
+    );
+    expect(validateRequest(OPERATIONS.UpdateKeyDescription.input, { KeyId: "k", Description: "" }).success).toBe(true);
   });
 
   it.each(["CreateAlias", "UpdateAlias"] as const)("does not let %s target a key through an alias", (name) => {
@@ -89,6 +130,12 @@ describe("OPERATIONS", () => {
     "TagResource",
     "UntagResource",
     "ListResourceTags",
+    "GetKeyRotationStatus",
+    "EnableKeyRotation",
+    "DisableKeyRotation",
+    "RotateKeyOnDemand",
+    "ListKeyRotations",
+    "UpdateKeyDescription",
   ] as const)("requires KeyId on %s", (name) => {
     const result = validateRequest(OPERATIONS[name].input, {});
     expect(result.success).toBe(false);

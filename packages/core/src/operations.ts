@@ -46,6 +46,13 @@ const ENABLED_OR_DISABLED: readonly KeyState[] = ["Enabled", "Disabled"];
 const DELETABLE: readonly KeyState[] = ["Enabled", "Disabled", "PendingImport", "Unavailable"];
 // CancelKeyDeletion: only a key pending deletion.
 const PENDING_DELETION: readonly KeyState[] = ["PendingDeletion"];
+// EnableKeyRotation, DisableKeyRotation: an Enabled key; a key with imported material (PendingImport) gets on to the
+// UnsupportedOperationException of its EXTERNAL origin (the table's "?" for imported material). Disabled →
+// DisabledException.
+const ROTATION_CONFIGURABLE: readonly KeyState[] = ["Enabled", "PendingImport"];
+// RotateKeyOnDemand: an Enabled key only ([REC] LocalStack snapshots: Disabled → DisabledException, PendingImport →
+// KMSInvalidStateException `… is pending import.`).
+const ENABLED: readonly KeyState[] = ["Enabled"];
 
 /** Every implemented operation, by its AWS name. */
 export const OPERATIONS = {
@@ -139,6 +146,44 @@ export const OPERATIONS = {
     action: "kms:ListResourceTags",
     keyIdentifiers: KEY_MANAGEMENT,
     keyStates: ANY_STATE,
+  },
+  GetKeyRotationStatus: {
+    input: shapes.GetKeyRotationStatusRequest,
+    action: "kms:GetKeyRotationStatus",
+    // [DOC] API_GetKeyRotationStatus "Cross-account use: Yes"; every state (a key pending deletion answers `false`).
+    keyIdentifiers: KEY_OPERATION_ANY_ACCOUNT,
+    keyStates: ANY_STATE,
+  },
+  EnableKeyRotation: {
+    input: shapes.EnableKeyRotationRequest,
+    action: "kms:EnableKeyRotation",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: ROTATION_CONFIGURABLE,
+  },
+  DisableKeyRotation: {
+    input: shapes.DisableKeyRotationRequest,
+    action: "kms:DisableKeyRotation",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: ROTATION_CONFIGURABLE,
+  },
+  RotateKeyOnDemand: {
+    input: shapes.RotateKeyOnDemandRequest,
+    action: "kms:RotateKeyOnDemand",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: ENABLED,
+  },
+  ListKeyRotations: {
+    input: shapes.ListKeyRotationsRequest,
+    action: "kms:ListKeyRotations",
+    keyIdentifiers: KEY_MANAGEMENT,
+    // [DEC] a read, as ListResourceTags: every state (the table's row is not recorded against AWS).
+    keyStates: ANY_STATE,
+  },
+  UpdateKeyDescription: {
+    input: shapes.UpdateKeyDescriptionRequest,
+    action: "kms:UpdateKeyDescription",
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: NOT_PENDING_DELETION,
   },
 } as const satisfies Record<string, OperationSpec>;
 

@@ -82,6 +82,7 @@ describe("SQLite schema migrations", () => {
     const path = join(root, "migrations", "keys.sqlite");
     const files = readMigrations();
     expect(files.map((m) => m.name)).toContain("0001_init.sql");
+    expect(files.map((m) => m.name)).toContain("0002_key_rotation.sql");
     const first = open(path);
     const latest = files.at(-1)?.version;
     expect(first.schemaVersion).toBe(latest);
@@ -100,7 +101,8 @@ describe("SQLite schema migrations", () => {
   it("applies only the migrations a database has not seen, in order", () => {
     const path = join(root, "upgrade", "keys.sqlite");
     const [init] = readMigrations();
-    open(path).close();
+    // At schema 1 (the package has more migrations now, which the hand-made list below replaces).
+    createSqliteStore({ path, migrations: [init!] }).close();
     const upgraded = createSqliteStore({
       path,
       migrations: [
@@ -111,6 +113,57 @@ describe("SQLite schema migrations", () => {
     });
     opened.push(upgraded);
     expect(upgraded.schemaVersion).toBe(3);
+  });
+
+  it("opens a database made at schema 1 and upgrades it (0002_key_rotation.sql) with its keys intact", async () => {
+    const path = join(root, "schema-1", "keys.sqlite");
+    const [init] = readMigrations();
+    createSqliteStore({ path, migrations: [init!] }).close();
+    // A key as schema 1 stored it: no rotation columns.
+    const db = new Database(path);
+    db.prepare(
+      "INSERT INTO kms_keys (account_id, region, key_id, partition, description, key_spec, key_usage, origin, key_state, " +
+        "creation_date, multi_region, current_key_material_id, policy, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      KEY.accountId,
+      KEY.region,
+      KEY.keyId,
+      KEY.partition,
+      KEY.description,
+      KEY.keySpec,
+      KEY.keyUsage,
+      KEY.origin,
+      KEY.keyState,
+      KEY.creationDate,
+      0,
+      "e".repeat(64),
+      KEY.policy,
+      '[{"TagKey":"team","TagValue":"kept"}]',
+    );
+    db.close();
+
+    const upgraded = open(path);
+    expect(upgraded.schemaVersion).toBeGreaterThanOrEqual(2);
+    const before = { ...KEY, currentKeyMaterialId: "e".repeat(64), tags: [{ TagKey: "team", TagValue: "kept" }] };
+    expect(await upgraded.getKey(KEY, KEY.keyId)).toStrictEqual(before);
+    const keyMaterials = [
+      { keyMaterialId: "e".repeat(64) },
+      { keyMaterialId: "f".repeat(64), rotationDate: 1_700_000_100_000, rotationType: "ON_DEMAND" as const },
+    ];
+    await upgraded.updateKey(KEY, KEY.keyId, {
+      currentKeyMaterialId: "f".repeat(64),
+      keyMaterials,
+      rotationPeriodInDays: 365,
+      nextRotationDate: 1_731_536_000_000,
+    });
+    upgraded.close();
+    expect(await open(path).getKey(KEY, KEY.keyId)).toStrictEqual({
+      ...before,
+      currentKeyMaterialId: "f".repeat(64),
+      keyMaterials,
+      rotationPeriodInDays: 365,
+      nextRotationDate: 1_731_536_000_000,
+    });
   });
 
   it("rolls back every pending migration when one fails, and says which database", () => {

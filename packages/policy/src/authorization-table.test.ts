@@ -48,6 +48,12 @@ describe("AUTHORIZATION_TABLE", () => {
     ],
     ["GetKeyPolicy", [["key", "key-policy"]]],
     ["TagResource", [["key", "key-policy"]]],
+    ["GetKeyRotationStatus", [["key", "key-policy"]]],
+    ["EnableKeyRotation", [["key", "key-policy"]]],
+    ["DisableKeyRotation", [["key", "key-policy"]]],
+    ["RotateKeyOnDemand", [["key", "key-policy"]]],
+    ["ListKeyRotations", [["key", "key-policy"]]],
+    ["UpdateKeyDescription", [["key", "key-policy"]]],
   ] as const)("%s is authorized on %j (AWS permissions table)", (operation, expected) => {
     expect(AUTHORIZATION_TABLE[operation].resources.map((r) => [r.resource, r.policyType])).toEqual(expected);
   });
@@ -69,8 +75,22 @@ describe("AUTHORIZATION_TABLE", () => {
     ]);
   });
 
-  it("only DescribeKey works across accounts", () => {
-    expect(operations.filter((operation) => AUTHORIZATION_TABLE[operation].crossAccount)).toEqual(["DescribeKey"]);
+  it("only DescribeKey and GetKeyRotationStatus work across accounts", () => {
+    expect(operations.filter((operation) => AUTHORIZATION_TABLE[operation].crossAccount)).toEqual([
+      "DescribeKey",
+      "GetKeyRotationStatus",
+    ]);
+  });
+
+  it.each([
+    ["kms:GetKeyRotationStatus", "GetKeyRotationStatus"],
+    ["kms:EnableKeyRotation", "EnableKeyRotation"],
+    ["kms:DisableKeyRotation", "DisableKeyRotation"],
+    ["kms:RotateKeyOnDemand", "RotateKeyOnDemand"],
+    ["kms:ListKeyRotations", "ListKeyRotations"],
+    ["kms:UpdateKeyDescription", "UpdateKeyDescription"],
+  ] as const)("authorizes %s for %s", (action, operation) => {
+    expect(operationOfAction(action)).toBe(operation);
   });
 
   it("knows no operation for an action it does not list", () => {

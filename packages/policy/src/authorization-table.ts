@@ -65,7 +65,8 @@ const keyOperation = (action: `kms:${string}`, crossAccount = false): OperationA
  * https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html] and the operations'
  * "Required permissions" [DOC API reference]:
  *
- * - operations on a KMS key are "Key policy" on that key; of these only DescribeKey is cross-account;
+ * - operations on a KMS key are "Key policy" on that key; of these only DescribeKey and GetKeyRotationStatus are
+ *   cross-account;
  * - CreateKey, ListKeys and ListAliases are "IAM policy" only, with no resource (`"*"`); ListAliases with a `KeyId` as
  *   well [DOC alias-access.html: "the value of the resource element in the policy must be `*`"];
  * - CreateAlias and DeleteAlias need the action on the alias (IAM policy) and on its key (key policy); UpdateAlias on
@@ -98,6 +99,13 @@ export const AUTHORIZATION_TABLE = {
   TagResource: keyOperation("kms:TagResource"),
   UntagResource: keyOperation("kms:UntagResource"),
   ListResourceTags: keyOperation("kms:ListResourceTags"),
+  // [DOC] API_GetKeyRotationStatus "Cross-account use: Yes"; the other rotation operations "No".
+  GetKeyRotationStatus: keyOperation("kms:GetKeyRotationStatus", true),
+  EnableKeyRotation: keyOperation("kms:EnableKeyRotation"),
+  DisableKeyRotation: keyOperation("kms:DisableKeyRotation"),
+  RotateKeyOnDemand: keyOperation("kms:RotateKeyOnDemand"),
+  ListKeyRotations: keyOperation("kms:ListKeyRotations"),
+  UpdateKeyDescription: keyOperation("kms:UpdateKeyDescription"),
 } as const satisfies { readonly [K in OperationName]: OperationAuthorization };
 
 /** The authorization of `operation` ({@link AUTHORIZATION_TABLE}). */

@@ -121,6 +121,7 @@ describe("conditionKeysFor", () => {
     ["TagResource", { Tags: [{ TagKey: "x", TagValue: "y" }] }, { "aws:RequestTag/x": "y", "aws:TagKeys": ["x"] }],
     ["UntagResource", { TagKeys: ["x", "z"] }, { "aws:TagKeys": ["x", "z"] }],
     ["PutKeyPolicy", { BypassPolicyLockoutSafetyCheck: true }, { "kms:BypassPolicyLockoutSafetyCheck": "true" }],
+    ["EnableKeyRotation", { RotationPeriodInDays: 180 }, { "kms:RotationPeriodInDays": "180" }],
   ] as const)("gives %s its request keys", (operation, parameters, expected) => {
     expect(conditionKeysFor({ ...base, operation, parameters })).toMatchObject(expected);
   });
@@ -132,6 +133,10 @@ describe("conditionKeysFor", () => {
     });
     expect(keys["aws:RequestTag/x"]).toBeUndefined();
     expect(keys["aws:TagKeys"]).toBeUndefined();
+    expect(
+      conditionKeysFor({ ...base, parameters: { RotationPeriodInDays: 90 } })["kms:RotationPeriodInDays"],
+    ).toBeUndefined();
+    expect(conditionKeysFor({ ...base, operation: "EnableKeyRotation" })["kms:RotationPeriodInDays"]).toBeUndefined();
     expect(keys["kms:BypassPolicyLockoutSafetyCheck"]).toBeUndefined();
   });
 

@@ -38,6 +38,8 @@ export interface ConditionKeyParameters {
   readonly BypassPolicyLockoutSafetyCheck?: boolean | undefined;
   readonly Tags?: readonly { readonly TagKey: string; readonly TagValue: string }[] | undefined;
   readonly TagKeys?: readonly string[] | undefined;
+  /** EnableKeyRotation's rotation period, in days. */
+  readonly RotationPeriodInDays?: number | undefined;
 }
 
 /** Everything {@link conditionKeysFor} builds a request context from. Time and addresses are passed in. */
@@ -81,7 +83,8 @@ const SESSION = /^arn:([a-z-]+):sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/;
  *   [DOC: "works even when the parameter doesn't appear in the request"], `kms:BypassPolicyLockoutSafetyCheck`, and
  *   for `Tags` `aws:RequestTag/<key>` and `aws:TagKeys`;
  * - PutKeyPolicy: `kms:BypassPolicyLockoutSafetyCheck`; TagResource: `aws:RequestTag/<key>`, `aws:TagKeys`;
- *   UntagResource: `aws:TagKeys` [DOC];
+ *   UntagResource: `aws:TagKeys` [DOC]; EnableKeyRotation: `kms:RotationPeriodInDays` when the request gives one [DOC
+ *   conditions-kms; DEC: absent otherwise, the default is not documented as present];
  * - `kms:RequestAlias` when the request named the key by an alias [DOC alias-authorization.html].
  *
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html
@@ -134,6 +137,11 @@ export function conditionKeysFor(request: ConditionKeyRequest): ConditionKeys {
       break;
     case "UntagResource":
       keys["aws:TagKeys"] = parameters.TagKeys ?? [];
+      break;
+    case "EnableKeyRotation":
+      if (parameters.RotationPeriodInDays !== undefined) {
+        keys["kms:RotationPeriodInDays"] = String(parameters.RotationPeriodInDays);
+      }
       break;
     default:
       break;

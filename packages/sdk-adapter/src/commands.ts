@@ -5,18 +5,24 @@ import {
   DeleteAliasCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
+  DisableKeyRotationCommand,
   EnableKeyCommand,
+  EnableKeyRotationCommand,
   GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
   type KMSClient,
   ListAliasesCommand,
   ListKeyPoliciesCommand,
+  ListKeyRotationsCommand,
   ListKeysCommand,
   ListResourceTagsCommand,
   PutKeyPolicyCommand,
+  RotateKeyOnDemandCommand,
   ScheduleKeyDeletionCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateAliasCommand,
+  UpdateKeyDescriptionCommand,
 } from "@aws-sdk/client-kms";
 import type { OperationName } from "@keypolicy/core";
 import type { GetOutputType } from "@smithy/types";
@@ -52,6 +58,12 @@ export const COMMANDS = {
   TagResource: TagResourceCommand,
   UntagResource: UntagResourceCommand,
   ListResourceTags: ListResourceTagsCommand,
+  GetKeyRotationStatus: GetKeyRotationStatusCommand,
+  EnableKeyRotation: EnableKeyRotationCommand,
+  DisableKeyRotation: DisableKeyRotationCommand,
+  RotateKeyOnDemand: RotateKeyOnDemandCommand,
+  ListKeyRotations: ListKeyRotationsCommand,
+  UpdateKeyDescription: UpdateKeyDescriptionCommand,
 } as const satisfies { readonly [O in OperationName]: CommandClass };
 
 /** The SDK's input for an operation, e.g. `GetKeyPolicyCommandInput`. */

@@ -26,6 +26,12 @@ const KEY_ID_CHECKED_BEFORE_SENDING = {
   TagResource: false,
   UntagResource: false,
   ListResourceTags: false,
+  GetKeyRotationStatus: false,
+  EnableKeyRotation: false,
+  DisableKeyRotation: false,
+  RotateKeyOnDemand: false,
+  ListKeyRotations: false,
+  UpdateKeyDescription: false,
 } as const satisfies { readonly [O in OperationName]: boolean };
 
 /**

@@ -289,3 +289,95 @@ export const safeListResourceTags: SafeOperation<"ListResourceTags"> = safeOpera
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html
  */
 export const listResourceTags: ThrowingOperation<"ListResourceTags"> = throwingOperation("ListResourceTags");
+
+/**
+ * GetKeyRotationStatus through `safeSend`: answers whether automatic rotation is enabled, its period and next date (the key ARN as `KeyId`).
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. NotFoundException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
+ */
+export const safeGetKeyRotationStatus: SafeOperation<"GetKeyRotationStatus"> = safeOperation("GetKeyRotationStatus");
+
+/**
+ * GetKeyRotationStatus through `send` (throws the SDK's exception): answers whether automatic rotation is enabled, its period and next date (the key ARN as `KeyId`).
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
+ */
+export const getKeyRotationStatus: ThrowingOperation<"GetKeyRotationStatus"> =
+  throwingOperation("GetKeyRotationStatus");
+
+/**
+ * EnableKeyRotation through `safeSend`: turns on automatic rotation every `RotationPeriodInDays` (90 to 2560, default 365).
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. UnsupportedOperationException, DisabledException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
+ */
+export const safeEnableKeyRotation: SafeOperation<"EnableKeyRotation"> = safeOperation("EnableKeyRotation");
+
+/**
+ * EnableKeyRotation through `send` (throws the SDK's exception): turns on automatic rotation every `RotationPeriodInDays` (90 to 2560, default 365).
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
+ */
+export const enableKeyRotation: ThrowingOperation<"EnableKeyRotation"> = throwingOperation("EnableKeyRotation");
+
+/**
+ * DisableKeyRotation through `safeSend`: turns off automatic rotation.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. UnsupportedOperationException, DisabledException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKeyRotation.html
+ */
+export const safeDisableKeyRotation: SafeOperation<"DisableKeyRotation"> = safeOperation("DisableKeyRotation");
+
+/**
+ * DisableKeyRotation through `send` (throws the SDK's exception): turns off automatic rotation.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKeyRotation.html
+ */
+export const disableKeyRotation: ThrowingOperation<"DisableKeyRotation"> = throwingOperation("DisableKeyRotation");
+
+/**
+ * RotateKeyOnDemand through `safeSend`: rotates a symmetric key's material now; answers the key ARN.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. UnsupportedOperationException, LimitExceededException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RotateKeyOnDemand.html
+ */
+export const safeRotateKeyOnDemand: SafeOperation<"RotateKeyOnDemand"> = safeOperation("RotateKeyOnDemand");
+
+/**
+ * RotateKeyOnDemand through `send` (throws the SDK's exception): rotates a symmetric key's material now; answers the key ARN.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RotateKeyOnDemand.html
+ */
+export const rotateKeyOnDemand: ThrowingOperation<"RotateKeyOnDemand"> = throwingOperation("RotateKeyOnDemand");
+
+/**
+ * ListKeyRotations through `safeSend`: lists a key's completed rotations (with `IncludeKeyMaterial: ALL_KEY_MATERIAL` its first material too), one page.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. UnsupportedOperationException, InvalidMarkerException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyRotations.html
+ */
+export const safeListKeyRotations: SafeOperation<"ListKeyRotations"> = safeOperation("ListKeyRotations");
+
+/**
+ * ListKeyRotations through `send` (throws the SDK's exception): lists a key's completed rotations (with `IncludeKeyMaterial: ALL_KEY_MATERIAL` its first material too), one page.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyRotations.html
+ */
+export const listKeyRotations: ThrowingOperation<"ListKeyRotations"> = throwingOperation("ListKeyRotations");
+
+/**
+ * UpdateKeyDescription through `safeSend`: replaces a key's description (0 to 8192 characters).
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. NotFoundException, KMSInvalidStateException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateKeyDescription.html
+ */
+export const safeUpdateKeyDescription: SafeOperation<"UpdateKeyDescription"> = safeOperation("UpdateKeyDescription");
+
+/**
+ * UpdateKeyDescription through `send` (throws the SDK's exception): replaces a key's description (0 to 8192 characters).
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateKeyDescription.html
+ */
+export const updateKeyDescription: ThrowingOperation<"UpdateKeyDescription"> =
+  throwingOperation("UpdateKeyDescription");

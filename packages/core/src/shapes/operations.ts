@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { awsInteger, awsString } from "./constraints.js";
+import { awsEnum, awsInteger, awsString } from "./constraints.js";
 import {
   AliasNameType,
   CustomerMasterKeySpec,
@@ -171,3 +171,88 @@ export const ListResourceTagsResponse = z.object({
   Truncated: z.boolean(),
 });
 export type ListResourceTagsResponse = z.infer<typeof ListResourceTagsResponse>;
+
+/** `RotationPeriodInDaysType`: 90..2560 days between automatic rotations. */
+export const RotationPeriodInDaysType = awsInteger({ min: 90, max: 2560 });
+
+/** `RotationType`, model order; printed in Coral's order. */
+export const ROTATION_TYPES = ["AUTOMATIC", "ON_DEMAND"] as const;
+export type RotationType = (typeof ROTATION_TYPES)[number];
+
+/** `IncludeKeyMaterial`, model order; printed in Coral's order. Absent means `ROTATIONS_ONLY` [DOC]. */
+export const IncludeKeyMaterial = awsEnum(["ALL_KEY_MATERIAL", "ROTATIONS_ONLY"]);
+export type IncludeKeyMaterial = z.infer<typeof IncludeKeyMaterial>;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html */
+export const GetKeyRotationStatusRequest = KeyOnlyRequest;
+export type GetKeyRotationStatusRequest = KeyOnlyRequest;
+/**
+ * GetKeyRotationStatus output: `KeyId` is the key ARN; `RotationPeriodInDays` and `NextRotationDate` (epoch seconds)
+ * only while automatic rotation is enabled; `OnDemandRotationStartDate` only while an on-demand rotation is in
+ * progress.
+ */
+export const GetKeyRotationStatusResponse = z.object({
+  KeyRotationEnabled: z.boolean(),
+  KeyId: z.string(),
+  RotationPeriodInDays: z.number().optional(),
+  NextRotationDate: z.number().optional(),
+  OnDemandRotationStartDate: z.number().optional(),
+});
+export type GetKeyRotationStatusResponse = z.infer<typeof GetKeyRotationStatusResponse>;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html */
+export const EnableKeyRotationRequest = z.object({
+  KeyId: KeyIdType,
+  RotationPeriodInDays: RotationPeriodInDaysType.optional(),
+});
+export type EnableKeyRotationRequest = z.infer<typeof EnableKeyRotationRequest>;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKeyRotation.html */
+export const DisableKeyRotationRequest = KeyOnlyRequest;
+export type DisableKeyRotationRequest = KeyOnlyRequest;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RotateKeyOnDemand.html */
+export const RotateKeyOnDemandRequest = KeyOnlyRequest;
+export type RotateKeyOnDemandRequest = KeyOnlyRequest;
+/** RotateKeyOnDemand output: the key ARN, even when the request named the key by its ID ([REC] LocalStack snapshot). */
+export const RotateKeyOnDemandResponse = z.object({ KeyId: z.string() });
+export type RotateKeyOnDemandResponse = z.infer<typeof RotateKeyOnDemandResponse>;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyRotations.html */
+export const ListKeyRotationsRequest = z.object({
+  KeyId: KeyIdType,
+  IncludeKeyMaterial: IncludeKeyMaterial.optional(),
+  Limit: LimitType.optional(),
+  Marker: MarkerType.optional(),
+});
+export type ListKeyRotationsRequest = z.infer<typeof ListKeyRotationsRequest>;
+/**
+ * `RotationsListEntry`: one key material of a key. `KeyMaterialId` is 64 lowercase hex characters;
+ * `KeyMaterialState` is `CURRENT` or `NON_CURRENT` for KMS-made material; `RotationDate` (epoch seconds) and
+ * `RotationType` are absent for the key's first material. The import members (`KeyMaterialDescription`,
+ * `ImportState`, `ExpirationModel`, `ValidTo`) are for EXTERNAL keys only.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RotationsListEntry.html
+ */
+export const RotationsListEntry = z.object({
+  KeyId: z.string().optional(),
+  KeyMaterialId: z.string().optional(),
+  KeyMaterialDescription: z.string().optional(),
+  ImportState: z.string().optional(),
+  KeyMaterialState: z.string().optional(),
+  ExpirationModel: z.string().optional(),
+  ValidTo: z.number().optional(),
+  RotationDate: z.number().optional(),
+  RotationType: z.string().optional(),
+});
+export type RotationsListEntry = z.infer<typeof RotationsListEntry>;
+export const ListKeyRotationsResponse = z.object({
+  Rotations: z.array(RotationsListEntry),
+  NextMarker: z.string().optional(),
+  Truncated: z.boolean(),
+});
+export type ListKeyRotationsResponse = z.infer<typeof ListKeyRotationsResponse>;
+
+/** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateKeyDescription.html */
+export const UpdateKeyDescriptionRequest = z.object({ KeyId: KeyIdType, Description: DescriptionType });
+export type UpdateKeyDescriptionRequest = z.infer<typeof UpdateKeyDescriptionRequest>;

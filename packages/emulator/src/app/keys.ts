@@ -19,6 +19,7 @@ import type { StoredKey } from "../store/types.js";
 import { type ConditionKeyParameters, operationOfAction } from "@keypolicy/policy";
 import { authorizeResource } from "./auth/authorize.js";
 import type { OperationContext } from "./deps.js";
+import { dueRotations } from "./rotation.js";
 
 /** A key found for a request: the stored record, its ARN, and the alias the request named it by (if it did). */
 export interface FoundKey {
@@ -41,7 +42,8 @@ export interface FindKeyOptions {
 /**
  * Finds the key a `KeyId` member names: parses it, resolves it against the caller (regions, accounts, aliases), and
  * looks it up. Errors as KMS-FIDELITY.md §4: `Invalid keyId`, `Invalid arn <region>`, AccessDeniedException across
- * accounts, `Alias … is not found.`, `Key '…' does not exist`. Then, when key policies are enforced, authorizes
+ * accounts, `Alias … is not found.`, `Key '…' does not exist`. Due automatic rotations are applied to the key found
+ * (`dueRotations`). Then, when key policies are enforced, authorizes
  * `action` on the key (the operation's row of the authorization table), before any handler looks at its state.
  */
 export async function findKey(
@@ -72,8 +74,9 @@ export async function findKey(
     arn = resolved.data.arn;
   }
   const formatted = formatKeyArn(arn);
-  const key = await ctx.store.getKey(arn, arn.keyId);
-  if (!key) return err(createKmsError("NotFoundException", messages.keyDoesNotExist(formatted)));
+  const stored = await ctx.store.getKey(arn, arn.keyId);
+  if (!stored) return err(createKmsError("NotFoundException", messages.keyDoesNotExist(formatted)));
+  const key = await materialiseRotations(ctx, stored);
   const found: FoundKey = requestAlias === undefined ? { key, arn: formatted } : { key, arn: formatted, requestAlias };
   const check = options.authorize ?? "key";
   if (check !== false) {
@@ -83,6 +86,16 @@ export async function findKey(
     if (!allowed.success) return allowed;
   }
   return ok(found);
+}
+
+/**
+ * Applies the automatic rotations the clock has made due since the key was last read (`dueRotations`), so every
+ * operation, DescribeKey's `CurrentKeyMaterialId` included, sees the key as AWS would by now.
+ */
+async function materialiseRotations(ctx: OperationContext, key: StoredKey): Promise<StoredKey> {
+  const patch = dueRotations(key, ctx.clock, ctx.ids);
+  if (patch === undefined) return key;
+  return (await ctx.store.updateKey(key, key.keyId, patch)) ?? key;
 }
 
 /** The ARN of a stored key. */

@@ -18,6 +18,12 @@ import { scheduleKeyDeletion } from "./handlers/schedule-key-deletion.js";
 import { tagResource } from "./handlers/tag-resource.js";
 import { untagResource } from "./handlers/untag-resource.js";
 import { updateAlias } from "./handlers/update-alias.js";
+import { disableKeyRotation } from "./handlers/disable-key-rotation.js";
+import { enableKeyRotation } from "./handlers/enable-key-rotation.js";
+import { getKeyRotationStatus } from "./handlers/get-key-rotation-status.js";
+import { listKeyRotations } from "./handlers/list-key-rotations.js";
+import { rotateKeyOnDemand } from "./handlers/rotate-key-on-demand.js";
+import { updateKeyDescription } from "./handlers/update-key-description.js";
 
 /** A handler: validated input in, the output members (or `undefined` for none) or a KMS error out. */
 export type Handler<K extends OperationName> = (
@@ -47,4 +53,10 @@ export const HANDLERS: { readonly [K in OperationName]: Handler<K> } = {
   TagResource: tagResource,
   UntagResource: untagResource,
   ListResourceTags: listResourceTags,
+  GetKeyRotationStatus: getKeyRotationStatus,
+  EnableKeyRotation: enableKeyRotation,
+  DisableKeyRotation: disableKeyRotation,
+  RotateKeyOnDemand: rotateKeyOnDemand,
+  ListKeyRotations: listKeyRotations,
+  UpdateKeyDescription: updateKeyDescription,
 };

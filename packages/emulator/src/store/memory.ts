@@ -97,11 +97,12 @@ function page<T>(items: readonly T[], truncated: boolean): Page<T> {
 
 /** Applies a {@link KeyPatch}: `null` removes an optional member. Shared by every store. */
 export function applyPatch(key: StoredKey, patch: KeyPatch): StoredKey {
-  const { deletionDate, pendingDeletionWindowInDays, ...rest } = patch;
+  const { deletionDate, pendingDeletionWindowInDays, rotationPeriodInDays, nextRotationDate, ...rest } = patch;
   const next: Record<string, unknown> = { ...key, ...rest };
-  if (deletionDate === null) delete next["deletionDate"];
-  else if (deletionDate !== undefined) next["deletionDate"] = deletionDate;
-  if (pendingDeletionWindowInDays === null) delete next["pendingDeletionWindowInDays"];
-  else if (pendingDeletionWindowInDays !== undefined) next["pendingDeletionWindowInDays"] = pendingDeletionWindowInDays;
+  const nullable = { deletionDate, pendingDeletionWindowInDays, rotationPeriodInDays, nextRotationDate };
+  for (const [member, value] of Object.entries(nullable)) {
+    if (value === null) delete next[member];
+    else if (value !== undefined) next[member] = value;
+  }
   return next as unknown as StoredKey;
 }

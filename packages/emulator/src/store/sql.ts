@@ -1,5 +1,5 @@
 import type { KeySpec, KeyState, KeyUsageType, OriginType, Tag } from "@keypolicy/core";
-import type { KeyPatch, KeyStore, Page, StoredAlias, StoredKey } from "./types.js";
+import type { KeyPatch, KeyStore, Page, StoredAlias, StoredKey, StoredKeyMaterial } from "./types.js";
 
 /** A value bound to a `?` placeholder. */
 export type SqlValue = string | number | null;
@@ -52,6 +52,10 @@ const KEY_COLUMNS = [
   "current_key_material_id",
   "policy",
   "tags",
+  // Schema 2 (0002_key_rotation.sql).
+  "key_materials",
+  "rotation_period_in_days",
+  "next_rotation_date",
 ] as const;
 
 const INSERT_KEY =
@@ -197,6 +201,9 @@ function keyToValues(key: StoredKey): SqlValue[] {
     key.currentKeyMaterialId ?? null,
     key.policy,
     JSON.stringify(key.tags),
+    key.keyMaterials === undefined ? null : JSON.stringify(key.keyMaterials),
+    key.rotationPeriodInDays ?? null,
+    key.nextRotationDate ?? null,
   ];
 }
 
@@ -214,6 +221,10 @@ function patchToAssignments(patch: KeyPatch): { assignments: string[]; values: S
   if (patch.deletionDate !== undefined) set("deletion_date", patch.deletionDate);
   if (patch.pendingDeletionWindowInDays !== undefined)
     set("pending_deletion_window_in_days", patch.pendingDeletionWindowInDays);
+  if (patch.currentKeyMaterialId !== undefined) set("current_key_material_id", patch.currentKeyMaterialId);
+  if (patch.keyMaterials !== undefined) set("key_materials", JSON.stringify(patch.keyMaterials));
+  if (patch.rotationPeriodInDays !== undefined) set("rotation_period_in_days", patch.rotationPeriodInDays);
+  if (patch.nextRotationDate !== undefined) set("next_rotation_date", patch.nextRotationDate);
   return { assignments, values };
 }
 
@@ -221,6 +232,9 @@ function rowToKey(row: SqlRow): StoredKey {
   const deletionDate = row["deletion_date"];
   const window = row["pending_deletion_window_in_days"];
   const materialId = row["current_key_material_id"];
+  const materials = row["key_materials"];
+  const period = row["rotation_period_in_days"];
+  const nextRotation = row["next_rotation_date"];
   return {
     accountId: String(row["account_id"]),
     region: String(row["region"]),
@@ -236,6 +250,11 @@ function rowToKey(row: SqlRow): StoredKey {
     ...(window === null || window === undefined ? {} : { pendingDeletionWindowInDays: Number(window) }),
     multiRegion: Number(row["multi_region"]) === 1,
     ...(materialId === null || materialId === undefined ? {} : { currentKeyMaterialId: String(materialId) }),
+    ...(materials === null || materials === undefined
+      ? {}
+      : { keyMaterials: JSON.parse(String(materials)) as StoredKeyMaterial[] }),
+    ...(period === null || period === undefined ? {} : { rotationPeriodInDays: Number(period) }),
+    ...(nextRotation === null || nextRotation === undefined ? {} : { nextRotationDate: Number(nextRotation) }),
     policy: String(row["policy"]),
     tags: JSON.parse(String(row["tags"])) as Tag[],
   };

@@ -1,4 +1,4 @@
-import type { KeySpec, KeyState, KeyUsageType, OriginType, Tag } from "@keypolicy/core";
+import type { KeySpec, KeyState, KeyUsageType, OriginType, RotationType, Tag } from "@keypolicy/core";
 
 /** Where a key or alias lives: KMS keeps keys per account and region (KMS-FIDELITY.md §8). */
 export interface Scope {
@@ -24,9 +24,30 @@ export interface StoredKey {
   readonly multiRegion: boolean;
   /** 64 hex characters; absent where AWS shows none (HMAC keys, keys pending import). */
   readonly currentKeyMaterialId?: string;
+  /**
+   * Every key material the key has had, oldest first, the last being `currentKeyMaterialId`: the first material
+   * (no rotation) and one per rotation. Absent: the key has not rotated, its only material is `currentKeyMaterialId`
+   * (keys stored before rotation existed read so too). Old material stays listed: ciphertexts made with it stay
+   * decryptable.
+   */
+  readonly keyMaterials?: readonly StoredKeyMaterial[];
+  /** Days between automatic rotations (90..2560), set exactly while automatic rotation is enabled. */
+  readonly rotationPeriodInDays?: number;
+  /** When automatic rotation next rotates the key material, set exactly while it is enabled. */
+  readonly nextRotationDate?: number;
   /** The key policy, already in AWS's pretty format: GetKeyPolicy returns it as is. */
   readonly policy: string;
   readonly tags: readonly Tag[];
+}
+
+/** One key material of a key. Times are epoch milliseconds. */
+export interface StoredKeyMaterial {
+  /** 64 lowercase hex characters. */
+  readonly keyMaterialId: string;
+  /** When the rotation that made this material completed; absent for the key's first material. */
+  readonly rotationDate?: number;
+  /** The rotation that made this material; absent for the key's first material. */
+  readonly rotationType?: RotationType;
 }
 
 /** A stored alias: `aliasName` keeps its `alias/` prefix. Times are epoch milliseconds. */
@@ -45,6 +66,12 @@ export type KeyPatch = {
 } & {
   readonly deletionDate?: number | null;
   readonly pendingDeletionWindowInDays?: number | null;
+} & {
+  /** A rotation: the new current material and the whole list (see {@link StoredKey.keyMaterials}). */
+  readonly currentKeyMaterialId?: string;
+  readonly keyMaterials?: readonly StoredKeyMaterial[];
+  readonly rotationPeriodInDays?: number | null;
+  readonly nextRotationDate?: number | null;
 };
 
 /** A page of a listing: the items and whether more follow. */

@@ -335,6 +335,12 @@ const REQUESTS: { readonly [K in OperationName]: (keyId: string, otherKeyId: str
   TagResource: (keyId) => ({ KeyId: keyId, Tags: [{ TagKey: "k", TagValue: "v" }] }),
   UntagResource: (keyId) => ({ KeyId: keyId, TagKeys: ["k"] }),
   ListResourceTags: (keyId) => ({ KeyId: keyId }),
+  GetKeyRotationStatus: (keyId) => ({ KeyId: keyId }),
+  EnableKeyRotation: (keyId) => ({ KeyId: keyId, RotationPeriodInDays: 180 }),
+  DisableKeyRotation: (keyId) => ({ KeyId: keyId }),
+  RotateKeyOnDemand: (keyId) => ({ KeyId: keyId }),
+  ListKeyRotations: (keyId) => ({ KeyId: keyId }),
+  UpdateKeyDescription: (keyId) => ({ KeyId: keyId, Description: "updated" }),
 };
 const OPERATIONS = Object.keys(AUTHORIZATION_TABLE) as OperationName[];
 
