@@ -2,24 +2,29 @@
 
 argv[1]: {"endpoint": url, "region": default region, "steps": [step, ...]}, where a step is
   {"name", "op" (boto3 method name), "params"?, "region"?, "accessKey"?, "save"? {var: dotted path},
-   "paginate"? page size, "items"? member holding the items of each page}.
+   "paginate"? page size, "items"? member holding the items of each page, "parameterValidation"? false to send
+   what botocore's own validation would refuse}.
 "${var}" inside params is replaced by a saved value. A result is {"response": ...}, {"pages", "items"} or
-{"error": {"code", "message", "status"}}. Used by the boto3 suite and the moto differential run.
+{"error": {"code", "message", "status"}} for a service error, or {"paramError": text} when botocore's own
+parameter validation refuses the call before any request is sent (as it does for a value below a member's "min").
+Timestamps, which botocore parses into datetimes, are printed in ISO 8601 with their offset.
+Used by the boto3 suite and the moto differential run.
 """
+import datetime
 import json
 import sys
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ParamValidationError
 
 plan = json.loads(sys.argv[1])
 clients = {}
 saved = {}
 
 
-def client(region, access_key):
-    key = (region, access_key)
+def client(region, access_key, validate):
+    key = (region, access_key, validate)
     if key not in clients:
         clients[key] = boto3.client(
             "kms",
@@ -27,7 +32,7 @@ def client(region, access_key):
             region_name=region,
             aws_access_key_id=access_key,
             aws_secret_access_key="e2e-secret",
-            config=Config(retries={"max_attempts": 1, "mode": "standard"}),
+            config=Config(retries={"max_attempts": 1, "mode": "standard"}, parameter_validation=validate),
         )
     return clients[key]
 
@@ -52,7 +57,9 @@ def lookup(value, path):
 
 results = {}
 for step in plan["steps"]:
-    kms = client(step.get("region", plan["region"]), step.get("accessKey", "AKIDEXAMPLE"))
+    kms = client(
+        step.get("region", plan["region"]), step.get("accessKey", "AKIDEXAMPLE"), step.get("parameterValidation", True)
+    )
     params = substitute(step.get("params", {}))
     try:
         if "paginate" in step:
@@ -62,6 +69,8 @@ for step in plan["steps"]:
             response = getattr(kms, step["op"])(**params)
             response.pop("ResponseMetadata", None)
             result = {"response": response}
+    except ParamValidationError as error:
+        result = {"paramError": str(error)}
     except ClientError as error:
         result = {
             "error": {
@@ -76,4 +85,12 @@ for step in plan["steps"]:
         except (KeyError, IndexError, TypeError):
             pass
     results[step["name"]] = result
-print(json.dumps(results, default=str))
+
+
+def encode(value):
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+print(json.dumps(results, default=encode))

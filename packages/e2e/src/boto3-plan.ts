@@ -14,13 +14,17 @@ export interface PlanStep {
   /** Page size: run the operation's boto3 paginator and collect `items` across pages. */
   readonly paginate?: number;
   readonly items?: string;
+  /** `false`: a client with botocore's parameter validation off, so the request reaches the server as sent. */
+  readonly parameterValidation?: boolean;
 }
 
 /** What one step gave. */
 export type StepResult =
   | { readonly response: Record<string, any> }
   | { readonly pages: number; readonly items: any[] }
-  | { readonly error: { readonly code: string; readonly message: string; readonly status: number } };
+  | { readonly error: { readonly code: string; readonly message: string; readonly status: number } }
+  /** botocore refused the parameters itself (its ParamValidationError text); nothing was sent. */
+  | { readonly paramError: string };
 
 const SCRIPT = join(import.meta.dirname, "..", "scripts", "run-plan.py");
 

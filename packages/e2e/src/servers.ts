@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { createMemoryStore, type KeyStore } from "@keypolicy/emulator";
 import { type RunningServer, startNodeServer } from "@keypolicy/emulator-node";
 
 const REPO = join(import.meta.dirname, "..", "..", "..");
@@ -9,9 +10,34 @@ export const DEMO_SEED = join(REPO, "examples", "demo-seed.yaml");
 /** The demo key of the GetKeyPolicy documentation. */
 export const DEMO_KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 
-/** Starts the emulator on 127.0.0.1 on a free port with a seed file. */
-export function startEmulator(seedFile = DEMO_SEED): Promise<RunningServer> {
-  return startNodeServer({ port: 0, seedFile });
+/** Starts the emulator on 127.0.0.1 on a free port with a seed file (and the store given, else a new in-memory one). */
+export function startEmulator(seedFile = DEMO_SEED, store?: KeyStore): Promise<RunningServer> {
+  return startNodeServer({ port: 0, seedFile, ...(store ? { store } : {}) });
+}
+
+/** A running emulator whose store the test holds, so it can let time pass for one key. */
+export interface EmulatorWithStore {
+  readonly server: RunningServer;
+  /**
+   * Makes the key's next automatic rotation due `agoMs` milliseconds ago, as if its rotation period had passed: the
+   * next request that reads the key finds the rotation done, dated then (the emulator materialises due rotations
+   * on read, KMS-FIDELITY.md §5a). The key must have automatic rotation enabled.
+   */
+  makeAutomaticRotationDue(region: string, accountId: string, keyId: string, agoMs?: number): Promise<void>;
+}
+
+/** Starts the emulator with the demo seed on an in-memory store the test can reach (see {@link EmulatorWithStore}). */
+export async function startEmulatorWithStore(seedFile = DEMO_SEED): Promise<EmulatorWithStore> {
+  const store = createMemoryStore();
+  const server = await startEmulator(seedFile, store);
+  return {
+    server,
+    async makeAutomaticRotationDue(region, accountId, keyId, agoMs = 60_000) {
+      const key = await store.getKey({ region, accountId }, keyId);
+      if (key?.nextRotationDate === undefined) throw new Error(`key ${keyId} has no automatic rotation scheduled`);
+      await store.updateKey({ region, accountId }, keyId, { nextRotationDate: Date.now() - agoMs });
+    },
+  };
 }
 
 function freePort(): Promise<number> {
