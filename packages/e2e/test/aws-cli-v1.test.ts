@@ -10,7 +10,14 @@ import { DEMO_KEY_ID, startEmulator } from "../src/servers.js";
 
 const REGION = "us-east-2";
 const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${DEMO_KEY_ID}`;
+const DAY_MS = 86_400_000;
 const cli = findAwsCli(1);
+
+/** The JSON a successful CLI call printed. */
+function json(out: { code: number; stdout: string; stderr: string }): any {
+  expect(out.code, out.stderr).toBe(0);
+  return JSON.parse(out.stdout);
+}
 
 describe.skipIf("missing" in cli)(
   `AWS CLI v1 (${"version" in cli ? cli.version : ""}) against a running emulator`,
@@ -83,6 +90,136 @@ describe.skipIf("missing" in cli)(
         "alias/ExampleAlias",
         "alias/e2e-cli",
       ]);
+    });
+
+    it("enables rotation with a period, rotates on demand, pages the rotations with --max-items and --starting-token, disables it", async () => {
+      const created = await aws("create-key", "--query", "KeyMetadata", "--output", "json");
+      expect(created.code, created.stderr).toBe(0);
+      const { KeyId: key, Arn: arn, CurrentKeyMaterialId: firstMaterial } = JSON.parse(created.stdout);
+
+      const enabledAt = Date.now();
+      const enable = await aws("enable-key-rotation", "--key-id", key, "--rotation-period-in-days", "180");
+      expect(enable).toMatchObject({ code: 0, stdout: "" });
+      const status = json(await aws("get-key-rotation-status", "--key-id", key));
+      expect(status).toMatchObject({ KeyRotationEnabled: true, KeyId: arn, RotationPeriodInDays: 180 });
+      // AWS CLI v1 prints timestamps as they come over the wire: epoch seconds (cli_timestamp_format "none").
+      expect(typeof status.NextRotationDate).toBe("number");
+      expect(Math.abs(status.NextRotationDate * 1000 - (enabledAt + 180 * DAY_MS))).toBeLessThan(60_000);
+
+      for (let n = 0; n < 3; n++) {
+        expect(json(await aws("rotate-key-on-demand", "--key-id", key))).toEqual({ KeyId: arn });
+      }
+      // Independent reads at once: the CLI starts slowly, the test has a time limit.
+      const [statusAfter, describedOut, allOut, firstOut, oneOut, withFirstOut] = await Promise.all([
+        aws("get-key-rotation-status", "--key-id", key),
+        aws("describe-key", "--key-id", key),
+        aws("list-key-rotations", "--key-id", key, "--page-size", "1"),
+        aws("list-key-rotations", "--key-id", key, "--page-size", "1", "--max-items", "2"),
+        aws("list-key-rotations", "--key-id", key, "--max-items", "1"),
+        aws("list-key-rotations", "--key-id", key, "--include-key-material", "ALL_KEY_MATERIAL"),
+      ]);
+      expect(json(statusAfter)).toEqual(status);
+      const described = json(describedOut).KeyMetadata;
+      expect(described.CurrentKeyMaterialId).not.toBe(firstMaterial);
+
+      // The CLI's auto-pagination: one rotation per request, all three printed, no NextToken.
+      const all = json(allOut);
+      expect(Object.keys(all)).toEqual(["Rotations"]);
+      expect(all.Rotations).toHaveLength(3);
+      for (const rotation of all.Rotations) {
+        expect(rotation).toMatchObject({ KeyId: key, RotationType: "ON_DEMAND" });
+        expect(typeof rotation.RotationDate).toBe("number");
+      }
+      expect(all.Rotations.map((r: { KeyMaterialState: string }) => r.KeyMaterialState)).toEqual([
+        "NON_CURRENT",
+        "NON_CURRENT",
+        "CURRENT",
+      ]);
+      expect(all.Rotations[2].KeyMaterialId).toBe(described.CurrentKeyMaterialId);
+      expect(json(withFirstOut).Rotations[0]).toEqual({
+        KeyId: key,
+        KeyMaterialId: firstMaterial,
+        KeyMaterialState: "NON_CURRENT",
+      });
+
+      // --max-items over pages of one: NextToken carries the emulator's NextMarker; --starting-token resumes there.
+      // --max-items inside one page: the token tells the CLI how many of that page it has printed already.
+      const [first, one] = [json(firstOut), json(oneOut)];
+      expect(first.Rotations).toEqual(all.Rotations.slice(0, 2));
+      expect(typeof first.NextToken).toBe("string");
+      expect(one.Rotations).toEqual(all.Rotations.slice(0, 1));
+      expect(typeof one.NextToken).toBe("string");
+      const [rest, others] = await Promise.all([
+        aws("list-key-rotations", "--key-id", key, "--page-size", "1", "--starting-token", first.NextToken),
+        aws("list-key-rotations", "--key-id", key, "--starting-token", one.NextToken),
+      ]);
+      expect(json(rest)).toEqual({ Rotations: all.Rotations.slice(2) });
+      expect(json(others)).toEqual({ Rotations: all.Rotations.slice(1) });
+
+      const [disable, update] = await Promise.all([
+        aws("disable-key-rotation", "--key-id", key),
+        aws("update-key-description", "--key-id", key, "--description", "rotated by the CLI ✓"),
+      ]);
+      expect(disable).toMatchObject({ code: 0, stdout: "" });
+      expect(update).toMatchObject({ code: 0, stdout: "" });
+      const [disabled, description] = await Promise.all([
+        aws("get-key-rotation-status", "--key-id", key),
+        aws("describe-key", "--key-id", key, "--query", "KeyMetadata.Description", "--output", "text"),
+      ]);
+      expect(json(disabled)).toEqual({ KeyRotationEnabled: false, KeyId: arn });
+      expect(description.stdout).toBe("rotated by the CLI ✓\n");
+    });
+
+    it("fails rotation requests AWS refuses, with exit 255 and AWS's error line", async () => {
+      const rsa = await aws(
+        "create-key",
+        "--key-spec",
+        "RSA_2048",
+        "--key-usage",
+        "ENCRYPT_DECRYPT",
+        "--query",
+        "KeyMetadata.KeyId",
+        "--output",
+        "text",
+      );
+      const plain = await aws("create-key", "--query", "KeyMetadata.KeyId", "--output", "text");
+      const [asymmetric, key] = [rsa.stdout.trim(), plain.stdout.trim()];
+      expect((await aws("disable-key", "--key-id", key)).code).toBe(0);
+
+      const [onAsymmetric, rotateAsymmetric, tooShort, tooLong, disabled] = await Promise.all([
+        aws("enable-key-rotation", "--key-id", asymmetric),
+        aws("rotate-key-on-demand", "--key-id", asymmetric),
+        aws("enable-key-rotation", "--key-id", key, "--rotation-period-in-days", "89"),
+        aws("enable-key-rotation", "--key-id", key, "--rotation-period-in-days", "2561"),
+        aws("rotate-key-on-demand", "--key-id", key),
+      ]);
+      // An empty message: the CLI's line ends after "operation: " (AWS's UnsupportedOperationException has no text).
+      expect(onAsymmetric.code).toBe(255);
+      expect(onAsymmetric.stderr).toBe(`\n${cliErrorLine("UnsupportedOperationException", "EnableKeyRotation", "")}\n`);
+      expect(rotateAsymmetric.stderr.trim()).toBe(
+        cliErrorLine("UnsupportedOperationException", "RotateKeyOnDemand", "").trim(),
+      );
+      // botocore checks the model's minimum itself, before sending; the maximum is the server's to refuse.
+      expect(tooShort.code).toBe(255);
+      expect(tooShort.stderr.trim()).toBe(
+        "Parameter validation failed:\nInvalid value for parameter RotationPeriodInDays, value: 89, valid min value: 90",
+      );
+      expect(tooLong.code).toBe(255);
+      expect(tooLong.stderr.trim()).toBe(
+        cliErrorLine(
+          "ValidationException",
+          "EnableKeyRotation",
+          "1 validation error detected: Value '2561' at 'rotationPeriodInDays' failed to satisfy constraint: Member must have value less than or equal to 2560",
+        ),
+      );
+      expect(disabled.code).toBe(255);
+      expect(disabled.stderr.trim()).toBe(
+        cliErrorLine(
+          "DisabledException",
+          "RotateKeyOnDemand",
+          `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${key} is disabled.`,
+        ),
+      );
     });
 
     it.each([
