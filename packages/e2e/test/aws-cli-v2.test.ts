@@ -1,7 +1,8 @@
 import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { awsCli, cliErrorLine } from "../src/aws-cli.js";
-import { ACCOUNT_ID, findAwsCli } from "../src/clients.js";
+import { rm } from "node:fs/promises";
+import { awsCli, cliErrorLine, currentKmsModel } from "../src/aws-cli.js";
+import { ACCOUNT_ID, findAwsCli, findBoto3Python } from "../src/clients.js";
 import { defaultPolicyText, singleLinePolicy, singleLinePolicyPretty } from "../src/expected.js";
 import { DEMO_KEY_ID, startEmulator } from "../src/servers.js";
 
@@ -9,18 +10,37 @@ const REGION = "us-east-2";
 // Debian's awscli (2.9.x) carries the KMS model from before 2024-03-18: --policy-name is required and the
 // GetKeyPolicy output shape has no PolicyName, so the CLI drops that member from what it prints.
 const cli = findAwsCli(2);
+const DAY_MS = 86_400_000;
+
+/** The JSON a successful CLI call printed. */
+function json(out: { code: number; stdout: string; stderr: string }): any {
+  expect(out.code, out.stderr).toBe(0);
+  return JSON.parse(out.stdout);
+}
+
+/** AWS CLI v2 prints timestamps in ISO 8601 (cli_timestamp_format iso8601, its default). */
+const ISO_DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00$/;
 
 describe.skipIf("missing" in cli)(
   `AWS CLI v2 (${"version" in cli ? cli.version : ""}) against a running emulator`,
   () => {
     let server: RunningServer;
+    let models: string | undefined;
     const aws = (...args: string[]) => awsCli("path" in cli ? cli.path : "aws", server.url, REGION, ["kms", ...args]);
+    /** The same CLI with the current KMS model of the installed botocore (see currentKmsModel). */
+    const awsCurrent = (...args: string[]) =>
+      awsCli("path" in cli ? cli.path : "aws", server.url, REGION, ["kms", ...args], { AWS_DATA_PATH: models ?? "" });
 
     beforeAll(async () => {
-      server = await startEmulator();
+      const python = findBoto3Python();
+      [server, models] = await Promise.all([
+        startEmulator(),
+        "path" in python ? currentKmsModel(python.path) : Promise.resolve(undefined),
+      ]);
     });
     afterAll(async () => {
       await server?.close();
+      if (models) await rm(models, { recursive: true, force: true });
     });
 
     it("reads the documented key's policy by key ID and by alias with --policy-name default", async () => {
@@ -65,6 +85,103 @@ describe.skipIf("missing" in cli)(
       expect(pretty.stdout).toBe(`${singleLinePolicyPretty(ACCOUNT_ID)}\n`);
       expect(JSON.parse(keys.stdout).Keys.map((k: { KeyId: string }) => k.KeyId)).toEqual([DEMO_KEY_ID, newKey]);
       expect(JSON.parse(described.stdout).KeyMetadata).toMatchObject({ KeyId: DEMO_KEY_ID, KeyState: "Enabled" });
+    });
+
+    it("with its own model (before RotateKeyOnDemand): enables, reads and disables rotation, updates a description", async () => {
+      const created = await aws("create-key", "--query", "KeyMetadata.KeyId", "--output", "text");
+      expect(created.code, created.stderr).toBe(0);
+      const key = created.stdout.trim();
+      // That model has no RotationPeriodInDays: the CLI refuses the option itself (exit 252, nothing sent).
+      const withPeriod = await aws("enable-key-rotation", "--key-id", key, "--rotation-period-in-days", "180");
+      expect(withPeriod.code).toBe(252);
+      expect(withPeriod.stderr).toContain("Unknown options: --rotation-period-in-days, 180");
+      const [enable, update] = await Promise.all([
+        aws("enable-key-rotation", "--key-id", key),
+        aws("update-key-description", "--key-id", key, "--description", "rotated by CLI v2 ✓"),
+      ]);
+      expect(enable).toMatchObject({ code: 0, stdout: "" });
+      expect(update).toMatchObject({ code: 0, stdout: "" });
+      // The emulator answers KeyId, RotationPeriodInDays and NextRotationDate too; an output shape without them
+      // drops them, as it drops GetKeyPolicy's PolicyName.
+      const [enabled, description] = await Promise.all([
+        aws("get-key-rotation-status", "--key-id", key),
+        aws("describe-key", "--key-id", key, "--query", "KeyMetadata.Description", "--output", "text"),
+      ]);
+      expect(json(enabled)).toEqual({ KeyRotationEnabled: true });
+      expect(description.stdout).toBe("rotated by CLI v2 ✓\n");
+      const disable = await aws("disable-key-rotation", "--key-id", key);
+      expect(disable).toMatchObject({ code: 0, stdout: "" });
+      expect(json(await aws("get-key-rotation-status", "--key-id", key))).toEqual({ KeyRotationEnabled: false });
+
+      // A service error: exit 254 and AWS's line, empty message and all.
+      const rsa = await aws(
+        "create-key",
+        "--key-spec",
+        "RSA_2048",
+        "--key-usage",
+        "ENCRYPT_DECRYPT",
+        "--query",
+        "KeyMetadata.KeyId",
+        "--output",
+        "text",
+      );
+      const refused = await aws("enable-key-rotation", "--key-id", rsa.stdout.trim());
+      expect(refused.code).toBe(254);
+      expect(refused.stderr).toBe(`\n${cliErrorLine("UnsupportedOperationException", "EnableKeyRotation", "")}\n`);
+    });
+
+    it("with the current KMS model: a rotation period, on-demand rotations, list-key-rotations paged, errors", async (context) => {
+      if (!models) return context.skip("no botocore KMS model to load through AWS_DATA_PATH");
+      const created = await awsCurrent("create-key", "--query", "KeyMetadata", "--output", "json");
+      const { KeyId: key, Arn: arn, CurrentKeyMaterialId: firstMaterial } = json(created);
+      const enabledAt = Date.now();
+      const enable = await awsCurrent("enable-key-rotation", "--key-id", key, "--rotation-period-in-days", "180");
+      expect(enable).toMatchObject({ code: 0, stdout: "" });
+      for (let n = 0; n < 3; n++) {
+        expect(json(await awsCurrent("rotate-key-on-demand", "--key-id", key))).toEqual({ KeyId: arn });
+      }
+      const [statusOut, describedOut, allOut, firstOut, tooShort, tooLong] = await Promise.all([
+        awsCurrent("get-key-rotation-status", "--key-id", key),
+        awsCurrent("describe-key", "--key-id", key),
+        awsCurrent("list-key-rotations", "--key-id", key, "--page-size", "1"),
+        awsCurrent("list-key-rotations", "--key-id", key, "--page-size", "1", "--max-items", "2"),
+        awsCurrent("enable-key-rotation", "--key-id", key, "--rotation-period-in-days", "89"),
+        awsCurrent("enable-key-rotation", "--key-id", key, "--rotation-period-in-days", "2561"),
+      ]);
+      const status = json(statusOut);
+      expect(status).toMatchObject({ KeyRotationEnabled: true, KeyId: arn, RotationPeriodInDays: 180 });
+      expect(status.NextRotationDate).toMatch(ISO_DATETIME);
+      expect(Math.abs(Date.parse(status.NextRotationDate) - (enabledAt + 180 * DAY_MS))).toBeLessThan(60_000);
+      expect(status).not.toHaveProperty("OnDemandRotationStartDate"); // [DEC] KMS-FIDELITY.md §5a
+      const current = json(describedOut).KeyMetadata.CurrentKeyMaterialId;
+      expect(current).not.toBe(firstMaterial);
+
+      const all = json(allOut);
+      expect(Object.keys(all)).toEqual(["Rotations"]);
+      expect(all.Rotations.map((r: { RotationType: string }) => r.RotationType)).toEqual([
+        "ON_DEMAND",
+        "ON_DEMAND",
+        "ON_DEMAND",
+      ]);
+      expect(all.Rotations[2]).toMatchObject({ KeyId: key, KeyMaterialId: current, KeyMaterialState: "CURRENT" });
+      for (const rotation of all.Rotations) expect(rotation.RotationDate).toMatch(ISO_DATETIME);
+      const first = json(firstOut);
+      expect(first.Rotations).toEqual(all.Rotations.slice(0, 2));
+      const rest = await awsCurrent("list-key-rotations", "--key-id", key, "--starting-token", first.NextToken);
+      expect(json(rest)).toEqual({ Rotations: all.Rotations.slice(2) });
+
+      expect(tooShort.code).toBe(252);
+      expect(tooShort.stderr.trim()).toBe(
+        "Parameter validation failed:\nInvalid value for parameter RotationPeriodInDays, value: 89, valid min value: 90",
+      );
+      expect(tooLong.code).toBe(254);
+      expect(tooLong.stderr.trim()).toBe(
+        cliErrorLine(
+          "ValidationException",
+          "EnableKeyRotation",
+          "1 validation error detected: Value '2561' at 'rotationPeriodInDays' failed to satisfy constraint: Member must have value less than or equal to 2560",
+        ),
+      );
     });
 
     it("fails on an unknown key with AWS's message", async () => {
