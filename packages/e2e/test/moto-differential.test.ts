@@ -78,6 +78,43 @@ const PLAN: PlanStep[] = [
     params: { KeySpec: "HMAC_random", KeyUsage: "GENERATE_VERIFY_MAC" },
   },
   { name: "paginate-keys", op: "list_keys", paginate: 1, items: "Keys" },
+  // Key rotation and UpdateKeyDescription, on a key of their own (the first one ends Disabled).
+  {
+    name: "create-rotating",
+    op: "create_key",
+    params: { Description: "rotation" },
+    save: { r: "response.KeyMetadata.KeyId", rArn: "response.KeyMetadata.Arn" },
+  },
+  { name: "rotation-status-new", op: "get_key_rotation_status", params: { KeyId: "${r}" } },
+  { name: "enable-rotation", op: "enable_key_rotation", params: { KeyId: "${r}" } },
+  { name: "rotation-status-enabled", op: "get_key_rotation_status", params: { KeyId: "${r}" } },
+  { name: "enable-rotation-period", op: "enable_key_rotation", params: { KeyId: "${r}", RotationPeriodInDays: 180 } },
+  { name: "rotation-status-period", op: "get_key_rotation_status", params: { KeyId: "${rArn}" } },
+  { name: "rotate-on-demand", op: "rotate_key_on_demand", params: { KeyId: "${r}" } },
+  { name: "rotate-on-demand-again", op: "rotate_key_on_demand", params: { KeyId: "${r}" } },
+  { name: "describe-after-rotation", op: "describe_key", params: { KeyId: "${r}" } },
+  { name: "list-rotations", op: "list_key_rotations", params: { KeyId: "${r}" } },
+  { name: "paginate-rotations", op: "list_key_rotations", params: { KeyId: "${r}" }, paginate: 1, items: "Rotations" },
+  { name: "disable-rotation", op: "disable_key_rotation", params: { KeyId: "${r}" } },
+  { name: "rotation-status-disabled", op: "get_key_rotation_status", params: { KeyId: "${r}" } },
+  { name: "update-description", op: "update_key_description", params: { KeyId: "${r}", Description: "updated" } },
+  { name: "describe-after-update", op: "describe_key", params: { KeyId: "${r}" } },
+  { name: "rotation-status-unknown", op: "get_key_rotation_status", params: { KeyId: MISSING } },
+  { name: "rotate-unknown", op: "rotate_key_on_demand", params: { KeyId: MISSING } },
+  { name: "update-description-unknown", op: "update_key_description", params: { KeyId: MISSING, Description: "x" } },
+  { name: "period-too-long", op: "enable_key_rotation", params: { KeyId: "${r}", RotationPeriodInDays: 2561 } },
+  {
+    name: "create-rsa",
+    op: "create_key",
+    params: { KeySpec: "RSA_2048", KeyUsage: "ENCRYPT_DECRYPT" },
+    save: { rsa: "response.KeyMetadata.KeyId" },
+  },
+  { name: "enable-rotation-rsa", op: "enable_key_rotation", params: { KeyId: "${rsa}" } },
+  { name: "rotate-rsa", op: "rotate_key_on_demand", params: { KeyId: "${rsa}" } },
+  { name: "rotation-status-rsa", op: "get_key_rotation_status", params: { KeyId: "${rsa}" } },
+  { name: "disable-rotating", op: "disable_key", params: { KeyId: "${r}" } },
+  { name: "rotate-disabled", op: "rotate_key_on_demand", params: { KeyId: "${r}" } },
+  { name: "enable-rotation-disabled", op: "enable_key_rotation", params: { KeyId: "${r}" } },
 ];
 
 type R = Record<string, any>;
@@ -88,6 +125,8 @@ const state = (r: R) => ({
   hasDeletionDate: "DeletionDate" in metadata(r),
 });
 const policyDocument = (r: R) => JSON.parse(r["response"]?.Policy ?? "null");
+const rotationEnabled = (r: R) => r["response"]?.KeyRotationEnabled;
+const rotatingArn = (all: Record<string, R>) => metadata(all["create-rotating"] ?? {}).Arn as string;
 
 /** Scenarios where moto answers as AWS does: the projection of both answers must be equal. */
 const AGREE: Record<string, (r: R) => unknown> = {
@@ -123,6 +162,29 @@ const AGREE: Record<string, (r: R) => unknown> = {
   "list-tags-after-untag": (r) => r,
   "describe-pending": state,
   "describe-after-cancel": state,
+  "create-rotating": (r) => pick(metadata(r), ["Description", "KeyState", "KeySpec"]),
+  "rotation-status-new": rotationEnabled,
+  "enable-rotation": (r) => r,
+  "rotation-status-enabled": rotationEnabled,
+  "enable-rotation-period": (r) => r,
+  "rotation-status-period": rotationEnabled,
+  "rotate-on-demand-again": (r) => Object.keys(r),
+  // Both list the key ID, not its ARN ([DOC] the API reference's example), and each rotation's type, oldest first;
+  // moto lacks the material members (a divergence below).
+  "list-rotations": (r) => ({
+    rotations: r["response"]?.Rotations.map((x: R) => [/^[0-9a-f-]{36}$/.test(x["KeyId"]), x["RotationType"]]),
+    truncated: r["response"]?.Truncated,
+  }),
+  "paginate-rotations": (r) => ({ pages: r["pages"], types: r["items"].map((x: R) => x["RotationType"]) }),
+  "disable-rotation": (r) => r,
+  "rotation-status-disabled": rotationEnabled,
+  "update-description": (r) => r,
+  "describe-after-update": (r) => metadata(r).Description,
+  "rotation-status-unknown": (r) => r,
+  "rotate-unknown": (r) => r,
+  "update-description-unknown": (r) => r,
+  "create-rsa": (r) => pick(metadata(r), ["KeySpec", "KeyUsage", "KeyState"]),
+  "disable-rotating": (r) => r,
 };
 
 const error = (code: string, message: string) => ({ error: { code, message, status: 400 } });
@@ -246,6 +308,66 @@ const DIVERGENCE_CHECKS: Record<
   "list-keys-limit": {
     ours: (r) => expect(r["pages"]).toBe(r["items"].length),
     motoDiffers: (m) => m["pages"] === 1 && m["items"].length > 1,
+  },
+  "rotation-status-members": {
+    ours: (r, all) => {
+      expect(r["response"]).toMatchObject({
+        KeyRotationEnabled: true,
+        KeyId: rotatingArn(all),
+        RotationPeriodInDays: 180,
+      });
+      expect(r["response"]?.NextRotationDate).toBeDefined();
+    },
+    motoDiffers: (m) => !("KeyId" in (m["response"] ?? {})) && !("RotationPeriodInDays" in (m["response"] ?? {})),
+  },
+  "rotate-key-on-demand-answer": {
+    ours: (r, all) => expect(r).toEqual({ response: { KeyId: rotatingArn(all) } }),
+    motoDiffers: (m) => !String(m["response"]?.KeyId).startsWith("arn:"),
+  },
+  "current-key-material-after-rotation": {
+    ours: (r, all) => {
+      expect(metadata(r).CurrentKeyMaterialId).toMatch(/^[0-9a-f]{64}$/);
+      expect(metadata(r).CurrentKeyMaterialId).not.toBe(metadata(all["create-rotating"] ?? {}).CurrentKeyMaterialId);
+    },
+    motoDiffers: (m) => !("CurrentKeyMaterialId" in metadata(m)),
+  },
+  "list-key-rotations-entries": {
+    ours: (r, all) => {
+      const rotations = r["response"]?.Rotations as R[];
+      expect(rotations.map((x) => x["KeyMaterialState"])).toEqual(["NON_CURRENT", "CURRENT"]);
+      expect(rotations[1]?.["KeyMaterialId"]).toBe(metadata(all["describe-after-rotation"] ?? {}).CurrentKeyMaterialId);
+    },
+    motoDiffers: (m) => !(m["response"]?.Rotations as R[]).some((x) => "KeyMaterialId" in x || "KeyMaterialState" in x),
+  },
+  "rotation-period-out-of-range": {
+    ours: (r) =>
+      expect(r).toEqual(
+        error(
+          "ValidationException",
+          "1 validation error detected: Value '2561' at 'rotationPeriodInDays' failed to satisfy constraint: Member must have value less than or equal to 2560",
+        ),
+      ),
+    motoDiffers: (m) => "response" in m,
+  },
+  "enable-rotation-asymmetric": {
+    ours: (r) => expect(r).toEqual(error("UnsupportedOperationException", "")),
+    motoDiffers: (m) => "response" in m,
+  },
+  "rotate-asymmetric": {
+    ours: (r) => expect(r).toEqual(error("UnsupportedOperationException", "")),
+    motoDiffers: (m) => "response" in m,
+  },
+  "rotation-status-asymmetric": {
+    ours: (r) => expect(r["response"]?.KeyRotationEnabled).toBe(false),
+    motoDiffers: (m) => m["response"]?.KeyRotationEnabled === true,
+  },
+  "rotate-disabled-key": {
+    ours: (r, all) => expect(r).toEqual(error("DisabledException", `${rotatingArn(all)} is disabled.`)),
+    motoDiffers: (m) => "response" in m,
+  },
+  "enable-rotation-disabled-key": {
+    ours: (r, all) => expect(r).toEqual(error("DisabledException", `${rotatingArn(all)} is disabled.`)),
+    motoDiffers: (m) => "response" in m,
   },
 };
 
