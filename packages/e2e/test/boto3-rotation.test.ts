@@ -61,6 +61,14 @@ const BEFORE: PlanStep[] = [
     op: "update_key_description",
     params: { KeyId: "${other}", Description: "off" },
   },
+  // [DOC] at most 25 on-demand rotations per key (AWS model 2026-02; 10 before).
+  { name: "create-limited", op: "create_key", save: { limited: "response.KeyMetadata.KeyId" } },
+  ...Array.from({ length: 25 }, (_, n) => ({
+    name: `rotate-limited-${n + 1}`,
+    op: "rotate_key_on_demand",
+    params: { KeyId: "${limited}" },
+  })),
+  { name: "rotate-limited-26", op: "rotate_key_on_demand", params: { KeyId: "${limited}" } },
   { name: "schedule-other", op: "schedule_key_deletion", params: { KeyId: "${other}", PendingWindowInDays: 7 } },
   {
     name: "update-description-pending",
@@ -248,7 +256,7 @@ describe.skipIf("missing" in python)(`boto3 (${"version" in python ? python.vers
     );
   });
 
-  it("answers unknown keys, unknown markers and keys in the wrong state as AWS does", () => {
+  it("answers unknown keys, unknown markers, the 26th on-demand rotation and keys in the wrong state as AWS does", () => {
     const other = arnOf(result("create-other").response.KeyMetadata.KeyId as string);
     expect(result("rotate-missing")).toEqual(
       error("NotFoundException", `Key '${arnOf(MISSING_KEY_ID)}' does not exist`),
@@ -257,6 +265,14 @@ describe.skipIf("missing" in python)(`boto3 (${"version" in python ? python.vers
     expect(result("rotate-disabled")).toEqual(error("DisabledException", `${other} is disabled.`));
     expect(result("enable-rotation-disabled")).toEqual(error("DisabledException", `${other} is disabled.`));
     expect(result("update-description-disabled")).toEqual({ response: {} });
+    const limited = arnOf(result("create-limited").response.KeyMetadata.KeyId as string);
+    expect(result("rotate-limited-25")).toEqual({ response: { KeyId: limited } });
+    expect(result("rotate-limited-26")).toEqual(
+      error(
+        "LimitExceededException",
+        `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${limited}`,
+      ),
+    );
     expect(result("update-description-pending")).toEqual(
       error("KMSInvalidStateException", `${other} is pending deletion.`),
     );
