@@ -337,7 +337,10 @@ const DIVERGENCE_CHECKS: Record<
       expect(rotations.map((x) => x["KeyMaterialState"])).toEqual(["NON_CURRENT", "CURRENT"]);
       expect(rotations[1]?.["KeyMaterialId"]).toBe(metadata(all["describe-after-rotation"] ?? {}).CurrentKeyMaterialId);
     },
-    motoDiffers: (m) => !(m["response"]?.Rotations as R[]).some((x) => "KeyMaterialId" in x || "KeyMaterialState" in x),
+    motoDiffers: (m) => {
+      const rotations = m["response"]?.Rotations as R[] | undefined;
+      return rotations !== undefined && !rotations.some((x) => "KeyMaterialId" in x || "KeyMaterialState" in x);
+    },
   },
   "rotation-period-out-of-range": {
     ours: (r) =>
