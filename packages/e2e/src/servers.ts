@@ -21,9 +21,9 @@ export interface EmulatorWithStore {
   /**
    * Makes the key's next automatic rotation due `agoMs` milliseconds ago, as if its rotation period had passed: the
    * next request that reads the key finds the rotation done, dated then (the emulator materialises due rotations
-   * on read, KMS-FIDELITY.md §5a). The key must have automatic rotation enabled.
+   * on read, KMS-FIDELITY.md §5a). The key must have automatic rotation enabled. Answers the due date (epoch ms).
    */
-  makeAutomaticRotationDue(region: string, accountId: string, keyId: string, agoMs?: number): Promise<void>;
+  makeAutomaticRotationDue(region: string, accountId: string, keyId: string, agoMs?: number): Promise<number>;
 }
 
 /** Starts the emulator with the demo seed on an in-memory store the test can reach (see {@link EmulatorWithStore}). */
@@ -35,7 +35,9 @@ export async function startEmulatorWithStore(seedFile = DEMO_SEED): Promise<Emul
     async makeAutomaticRotationDue(region, accountId, keyId, agoMs = 60_000) {
       const key = await store.getKey({ region, accountId }, keyId);
       if (key?.nextRotationDate === undefined) throw new Error(`key ${keyId} has no automatic rotation scheduled`);
-      await store.updateKey({ region, accountId }, keyId, { nextRotationDate: Date.now() - agoMs });
+      const due = Date.now() - agoMs;
+      await store.updateKey({ region, accountId }, keyId, { nextRotationDate: due });
+      return due;
     },
   };
 }
