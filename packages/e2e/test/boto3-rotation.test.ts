@@ -161,7 +161,7 @@ describe.skipIf("missing" in python)(`boto3 (${"version" in python ? python.vers
   it("materialises the automatic rotation that came due, and moves NextRotationDate on by the period", () => {
     const status = result("status-after-automatic").response;
     expect(status).toMatchObject({ KeyRotationEnabled: true, RotationPeriodInDays: 180 });
-    // The next rotation is one period after the one that came due, which is dated as scheduled ([DOC]).
+    // [DEC] KMS-FIDELITY.md §5a: a rotation that came due is dated as scheduled; the next is one period after it.
     expect(Math.abs(time(status.NextRotationDate) - (dueAt + 180 * DAY_MS))).toBeLessThan(2);
     const automatic = result("paginate").items[3];
     expect(automatic.RotationType).toBe("AUTOMATIC");
