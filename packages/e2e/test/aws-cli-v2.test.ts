@@ -67,6 +67,34 @@ describe.skipIf("missing" in cli)(
       expect(JSON.parse(described.stdout).KeyMetadata).toMatchObject({ KeyId: DEMO_KEY_ID, KeyState: "Enabled" });
     });
 
+    it("lists alias/aws/s3 without TargetKeyId, describes its AWS managed key (made on first use), then lists its target; refuses disable-key", async () => {
+      const s3 = async () =>
+        JSON.parse(
+          (await aws("list-aliases", "--query", "Aliases[?AliasName=='alias/aws/s3']", "--output", "json")).stdout,
+        );
+      expect(await s3()).toEqual([
+        { AliasName: "alias/aws/s3", AliasArn: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:alias/aws/s3` },
+      ]);
+      const described = await aws("describe-key", "--key-id", "alias/aws/s3");
+      expect(described.code, described.stderr).toBe(0);
+      const metadata = JSON.parse(described.stdout).KeyMetadata;
+      expect(metadata).toMatchObject({
+        KeyManager: "AWS",
+        Description: "Default key that protects my S3 objects when no other key is defined",
+        KeyState: "Enabled",
+      });
+      expect((await s3())[0]).toMatchObject({ AliasName: "alias/aws/s3", TargetKeyId: metadata.KeyId });
+      const refused = await aws("disable-key", "--key-id", metadata.KeyId);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr.trim()).toBe(
+        cliErrorLine(
+          "AccessDeniedException",
+          "DisableKey",
+          `User: arn:aws:iam::${ACCOUNT_ID}:root is not authorized to perform: kms:DisableKey on resource: ${metadata.Arn} because no resource-based policy allows the kms:DisableKey action`,
+        ),
+      );
+    });
+
     it("fails on an unknown key with AWS's message", async () => {
       const out = await aws("get-key-policy", "--key-id", "fake-key-id", "--policy-name", "default");
       expect(out.code).not.toBe(0);

@@ -4,7 +4,7 @@ import { type RunningServer, startNodeServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PlanStep, type StepResult, runBoto3Plan } from "../src/boto3-plan.js";
 import { ACCOUNT_ID, findBoto3Python, findMotoServer } from "../src/clients.js";
-import { defaultPolicyText, singleLinePolicy } from "../src/expected.js";
+import { AWS_MANAGED_ALIASES, defaultPolicyText, singleLinePolicy } from "../src/expected.js";
 import { type MotoServer, startMoto } from "../src/servers.js";
 
 /*
@@ -14,23 +14,6 @@ import { type MotoServer, startMoto } from "../src/servers.js";
  */
 
 const REGION = "us-east-2";
-/** The predefined AWS managed aliases the emulator lists in every account and region, in name order. */
-const AWS_MANAGED_ALIASES = [
-  "alias/aws/acm",
-  "alias/aws/dynamodb",
-  "alias/aws/ebs",
-  "alias/aws/elasticfilesystem",
-  "alias/aws/es",
-  "alias/aws/glue",
-  "alias/aws/kinesisvideo",
-  "alias/aws/lambda",
-  "alias/aws/rds",
-  "alias/aws/redshift",
-  "alias/aws/s3",
-  "alias/aws/secretsmanager",
-  "alias/aws/ssm",
-  "alias/aws/xray",
-];
 const MISSING = "0b0c52a4-9d5f-4d1e-9b7a-0123456789ab";
 
 const PLAN: PlanStep[] = [
