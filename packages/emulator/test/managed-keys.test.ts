@@ -107,6 +107,16 @@ describe("AWS managed keys", () => {
     }
   });
 
+  it("answers each key by its own policy: the ACM key lets the account describe it and read its policy only", async () => {
+    const { call } = setup();
+    const described = await call("DescribeKey", { KeyId: "alias/aws/acm" });
+    expect(described.status).toBe(200);
+    expect((await call("GetKeyPolicy", { KeyId: "alias/aws/acm" })).status).toBe(200);
+    const rotation = await call("GetKeyRotationStatus", { KeyId: "alias/aws/acm" });
+    expect(rotation.body["__type"]).toBe("AccessDeniedException");
+    expect((await call("GetKeyRotationStatus", { KeyId: "alias/aws/ebs" })).status).toBe(200);
+  });
+
   it("gives every predefined key a policy in AWS's format that names the account, partition and region", () => {
     for (const name of MANAGED_ALIAS_NAMES) {
       const text = managedKeyPolicy(name, { accountId: "111122223333", region: "eu-west-2", partition: "aws" });

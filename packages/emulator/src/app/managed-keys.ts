@@ -15,9 +15,10 @@ import type { Clock, IdSource } from "./deps.js";
  * - Which aliases are predefined: the 14 that moto 5.2.1 (`moto/kms/utils.py` RESERVED_ALIASES) and LocalStack
  *   (`services/kms/models.py` RESERVED_ALIASES) list, the same 14 in both [RPT peers; DEC: AWS documents no list,
  *   and accounts that have used other services list more, e.g. `alias/aws/dms`, `alias/aws/sns`].
- * - The key: KeyManager `AWS`, symmetric, Enabled, automatic rotation every year ([DOC] rotate-keys.html: "AWS KMS
- *   automatically rotates AWS managed keys every year (approximately 365 days)"; GetKeyRotationStatus answers
- *   `true`, [RPT] Terraform state of AWS managed keys `enable_key_rotation = true`).
+ * - The key: KeyManager `AWS`, symmetric, Enabled, automatic rotation every year ([DOC] API_EnableKeyRotation: "AWS
+ *   KMS always rotates the key material of AWS managed keys every year", "New AWS managed keys are automatically
+ *   rotated one year after they are created"; GetKeyRotationStatus answers `true`, [RPT] Terraform states of AWS
+ *   managed keys `enable_key_rotation = true`).
  * - The description: "Default key that protects my <data> when no other key is defined" per service; each text below
  *   has its evidence. Keys made before 2022 say "Default master key that protects …" [RPT]; the emulator makes new
  *   keys, so it uses the current wording.
@@ -115,7 +116,8 @@ const READ_AND_REVOKE = [...READ, "kms:RevokeGrant"];
 /** The predefined aliases, in name order, with their keys. */
 const MANAGED_ALIASES: Readonly<Record<string, ManagedAliasSpec>> = {
   "alias/aws/acm": {
-    // [RPT] pulumi/steampipe output of an ACM key: "Default key that protects my ACM private keys when no other key is defined".
+    // [RPT] a resource listing of a live account's alias/aws/acm key in a public repository (KeyManager AWS, policy
+    // auto-acm-4 as below; the description cut after "when no", completed as the others read).
     description: "Default key that protects my ACM private keys when no other key is defined",
     policy: (p) => {
       const via = { "kms:CallerAccount": p.accountId, "kms:ViaService": host("acm", p.region) };
@@ -345,7 +347,7 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** [DOC] rotate-keys.html: AWS managed keys rotate every year (approximately 365 days). */
+/** [DOC] API_EnableKeyRotation: AWS managed keys rotate every year, the first time a year after they are made. */
 const ROTATION_PERIOD_DAYS = 365;
 const DAY_MS = 86_400_000;
 
