@@ -63,6 +63,7 @@ export async function findKey(
   if (!resolved.success) return resolved;
   let arn: KeyArn;
   let requestAlias: string | undefined;
+  let managedAlias: StoredAlias | undefined;
   if (resolved.data.kind === "alias") {
     const aliasArn = resolved.data.arn;
     const alias =
@@ -75,15 +76,14 @@ export async function findKey(
       keyId: alias.targetKeyId,
     };
     requestAlias = aliasArn.aliasName;
+    if (isManagedAliasName(alias.aliasName)) managedAlias = alias;
   } else {
     arn = resolved.data.arn;
   }
   const formatted = formatKeyArn(arn);
   const stored =
     (await ctx.store.getKey(arn, arn.keyId)) ??
-    (requestAlias !== undefined && isManagedAliasName(requestAlias)
-      ? await createManagedKey(ctx, requestAlias, arn)
-      : undefined);
+    (managedAlias === undefined ? undefined : await createManagedKey(ctx, managedAlias, arn));
   if (!stored) return err(createKmsError("NotFoundException", messages.keyDoesNotExist(formatted)));
   const key = await materialiseRotations(ctx, stored);
   const found: FoundKey = requestAlias === undefined ? { key, arn: formatted } : { key, arn: formatted, requestAlias };
@@ -119,9 +119,16 @@ async function associateManagedAlias(
   return ctx.store.getAlias(scope, aliasArn.aliasName);
 }
 
-/** Makes the AWS managed key of predefined alias `aliasName` at `arn` (its alias already points there). */
-async function createManagedKey(ctx: OperationContext, aliasName: string, arn: KeyArn): Promise<StoredKey | undefined> {
-  const key = buildManagedKey(aliasName, arn.keyId, arn, ctx);
+/**
+ * Makes the AWS managed key of predefined alias `alias` at `arn` (the alias already points there), dated as the alias
+ * [DEC: AWS makes both in one step].
+ */
+async function createManagedKey(
+  ctx: OperationContext,
+  alias: StoredAlias,
+  arn: KeyArn,
+): Promise<StoredKey | undefined> {
+  const key = buildManagedKey(alias.aliasName, arn.keyId, arn, { ...ctx, creationDate: alias.creationDate });
   if (await ctx.store.createKey(key)) return key;
   return ctx.store.getKey(arn, arn.keyId);
 }

@@ -361,17 +361,18 @@ export function managedKeyPolicy(aliasName: string, scope: PolicyScope): string 
 /**
  * The AWS managed key of predefined alias `aliasName`, with key ID `keyId`, as AWS makes it on first use: KeyManager
  * `AWS`, `SYMMETRIC_DEFAULT` for `ENCRYPT_DECRYPT`, Enabled, automatic rotation every 365 days from now, the
- * service's description and key policy (see the module's notes for the evidence).
+ * service's description and key policy (see the module's notes for the evidence). `deps.creationDate` (epoch
+ * milliseconds) dates it; default now.
  */
 export function buildManagedKey(
   aliasName: string,
   keyId: string,
   scope: Scope & { readonly partition: Partition },
-  deps: { readonly clock: Clock; readonly ids: Pick<IdSource, "keyMaterialId"> },
+  deps: { readonly clock: Clock; readonly ids: Pick<IdSource, "keyMaterialId">; readonly creationDate?: number },
 ): StoredKey {
   const spec = MANAGED_ALIASES[aliasName];
   if (spec === undefined) throw new Error(`${aliasName} is not a predefined AWS managed alias`);
-  const now = deps.clock.now();
+  const now = deps.creationDate ?? deps.clock.now();
   return {
     accountId: scope.accountId,
     region: scope.region,
