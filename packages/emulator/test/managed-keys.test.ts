@@ -91,6 +91,13 @@ describe("AWS managed keys", () => {
     expect(await store.getAlias({ accountId: "444455556666", region: "us-east-1" }, "alias/aws/s3")).toBeUndefined();
   });
 
+  it("makes no key in another account for an alias ARN of that account", async () => {
+    const { call, store } = setup();
+    const answer = await call("DescribeKey", { KeyId: "arn:aws:kms:us-east-1:444455556666:alias/aws/s3" });
+    expect(answer.status).toBe(400);
+    expect(await store.getAlias({ accountId: "444455556666", region: "us-east-1" }, "alias/aws/s3")).toBeUndefined();
+  });
+
   it("refuses customer-only operations by the key policy, also when key policies are enforced", async () => {
     for (const enforceKeyPolicies of [false, true]) {
       const { call } = setup({ enforceKeyPolicies });

@@ -15,13 +15,12 @@ import {
   err,
   ok,
 } from "@keypolicy/core";
-import type { StoredKey } from "../store/types.js";
+import type { StoredAlias, StoredKey } from "../store/types.js";
 import { type ConditionKeyParameters, operationOfAction } from "@keypolicy/policy";
 import { authorizeManagedKey, authorizeResource } from "./auth/authorize.js";
 import type { OperationContext } from "./deps.js";
 import { buildManagedAlias, buildManagedKey, isManagedAliasName } from "./managed-keys.js";
 import { dueRotations } from "./rotation.js";
-import type { StoredAlias } from "../store/types.js";
 
 /** A key found for a request: the stored record, its ARN, and the alias the request named it by (if it did). */
 export interface FoundKey {
