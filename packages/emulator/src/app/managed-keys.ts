@@ -81,6 +81,21 @@ function through(sid: string, action: string | readonly string[], p: PolicyScope
   };
 }
 
+/** As {@link through}, for the service in any region (`StringLike` `<service>.*.amazonaws.com`). */
+function throughAnyRegion(sid: string, action: string | readonly string[], p: PolicyScope, service: string) {
+  return {
+    Sid: sid,
+    Effect: "Allow",
+    Principal: { AWS: "*" },
+    Action: action,
+    Resource: "*",
+    Condition: {
+      StringEquals: { "kms:CallerAccount": p.accountId },
+      StringLike: { "kms:ViaService": `${service}.*.amazonaws.com` },
+    },
+  };
+}
+
 /** The statement letting the account root (and so IAM) read the key directly. */
 function metadata(p: PolicyScope, actions: readonly string[]) {
   return {
@@ -177,17 +192,7 @@ const MANAGED_ALIASES: Readonly<Record<string, ManagedAliasSpec>> = {
       Version: "2012-10-17",
       Id: "auto-dynamodb-3",
       Statement: [
-        {
-          Sid: sidFor("Amazon DynamoDB"),
-          Effect: "Allow",
-          Principal: { AWS: "*" },
-          Action: USE,
-          Resource: "*",
-          Condition: {
-            StringEquals: { "kms:CallerAccount": p.accountId },
-            StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" },
-          },
-        },
+        throughAnyRegion(sidFor("Amazon DynamoDB"), USE, p, "dynamodb"),
         metadata(p, READ_AND_REVOKE),
         servicePrincipal("Allow DynamoDB to directly describe the key", "dynamodb.amazonaws.com"),
       ],
@@ -230,7 +235,7 @@ const MANAGED_ALIASES: Readonly<Record<string, ManagedAliasSpec>> = {
     }),
   },
   "alias/aws/glue": {
-    // [DEC] no capture found: the pattern of the others.
+    // [DEC] the description: no capture found, worded as the others. The policy as captured.
     description: "Default key that protects my Glue data when no other key is defined",
     policy: simple("auto-glue-1", sidFor("Glue"), "glue", USE, READ_AND_REVOKE),
   },
@@ -265,7 +270,7 @@ const MANAGED_ALIASES: Readonly<Record<string, ManagedAliasSpec>> = {
     ),
   },
   "alias/aws/redshift": {
-    // [DEC] no capture found: the pattern of the others.
+    // [DEC] the description: no capture found, worded as the others. The policy as captured.
     description: "Default key that protects my Redshift data when no other key is defined",
     policy: (p) => ({
       Version: "2012-10-17",
@@ -295,17 +300,7 @@ const MANAGED_ALIASES: Readonly<Record<string, ManagedAliasSpec>> = {
           p,
           "secretsmanager",
         ),
-        {
-          Sid: sidFor("AWS Secrets Manager"),
-          Effect: "Allow",
-          Principal: { AWS: "*" },
-          Action: "kms:GenerateDataKey*",
-          Resource: "*",
-          Condition: {
-            StringEquals: { "kms:CallerAccount": p.accountId },
-            StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" },
-          },
-        },
+        throughAnyRegion(sidFor("AWS Secrets Manager"), "kms:GenerateDataKey*", p, "secretsmanager"),
         metadata(p, READ_AND_REVOKE),
       ],
     }),
