@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli, cliErrorLine } from "../src/aws-cli.js";
+import { checkAwsManagedKeyWithCli } from "../src/aws-managed-cli.js";
 import { ACCOUNT_ID, findAwsCli } from "../src/clients.js";
 import { AWS_MANAGED_ALIASES, defaultPolicyText, singleLinePolicy, singleLinePolicyPretty } from "../src/expected.js";
 import { DEMO_KEY_ID, startEmulator } from "../src/servers.js";
@@ -87,31 +88,7 @@ describe.skipIf("missing" in cli)(
     });
 
     it("lists alias/aws/s3 without TargetKeyId, describes its AWS managed key (made on first use), then lists its target; refuses disable-key", async () => {
-      const s3 = async () =>
-        JSON.parse(
-          (await aws("list-aliases", "--query", "Aliases[?AliasName=='alias/aws/s3']", "--output", "json")).stdout,
-        );
-      expect(await s3()).toEqual([
-        { AliasName: "alias/aws/s3", AliasArn: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:alias/aws/s3` },
-      ]);
-      const described = await aws("describe-key", "--key-id", "alias/aws/s3");
-      expect(described.code, described.stderr).toBe(0);
-      const metadata = JSON.parse(described.stdout).KeyMetadata;
-      expect(metadata).toMatchObject({
-        KeyManager: "AWS",
-        Description: "Default key that protects my S3 objects when no other key is defined",
-        KeyState: "Enabled",
-      });
-      expect((await s3())[0]).toMatchObject({ AliasName: "alias/aws/s3", TargetKeyId: metadata.KeyId });
-      const refused = await aws("disable-key", "--key-id", metadata.KeyId);
-      expect(refused.code).not.toBe(0);
-      expect(refused.stderr.trim()).toBe(
-        cliErrorLine(
-          "AccessDeniedException",
-          "DisableKey",
-          `User: arn:aws:iam::${ACCOUNT_ID}:root is not authorized to perform: kms:DisableKey on resource: ${metadata.Arn} because no resource-based policy allows the kms:DisableKey action`,
-        ),
-      );
+      await checkAwsManagedKeyWithCli(aws, REGION, ACCOUNT_ID);
     });
 
     it.each([
