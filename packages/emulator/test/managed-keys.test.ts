@@ -46,30 +46,41 @@ describe("AWS managed keys", () => {
     expect(body["Truncated"]).toBe(false);
   });
 
-  it("pages through customer and predefined aliases together, each listed once", async () => {
+  it("pages through customer and predefined aliases together, each listed once, at every page size", async () => {
     const { call } = setup();
     const keyId = ((await call("CreateKey", {})).body["KeyMetadata"] as { KeyId: string }).KeyId;
     for (const name of ["alias/Zeta", "alias/aws-like", "alias/zz"])
-      await call("CreateAlias", { AliasName: name, TargetKeyId: keyId });
+      expect((await call("CreateAlias", { AliasName: name, TargetKeyId: keyId })).status).toBe(200);
     await call("DescribeKey", { KeyId: "alias/aws/lambda" });
-    const seen: string[] = [];
-    let marker: string | undefined;
-    for (let n = 0; n < 20; n++) {
-      const { body } = await call("ListAliases", { Limit: 3, ...(marker === undefined ? {} : { Marker: marker }) });
-      const page = body["Aliases"] as Listed[];
-      expect(page.length).toBeLessThanOrEqual(3);
-      seen.push(...page.map((a) => a.AliasName));
-      if (body["Truncated"] !== true) {
-        expect(body).not.toHaveProperty("NextMarker");
-        break;
-      }
-      marker = body["NextMarker"] as string;
-      expect(marker).toBe(page.at(-1)?.AliasName);
-    }
+    await call("DescribeKey", { KeyId: "alias/aws/xray" });
+    const everything = ((await call("ListAliases", { Limit: 100 })).body["Aliases"] as Listed[]).map(
+      (a) => a.AliasName,
+    );
     const expected = [...MANAGED_ALIAS_NAMES, "alias/Zeta", "alias/aws-like", "alias/zz"].sort((a, b) =>
       a < b ? -1 : a > b ? 1 : 0,
     );
-    expect(seen).toEqual(expected);
+    expect(everything).toEqual(expected);
+    for (let limit = 1; limit <= 6; limit++) {
+      const seen: string[] = [];
+      let marker: string | undefined;
+      for (let n = 0; n < 30; n++) {
+        const { body } = await call("ListAliases", {
+          Limit: limit,
+          ...(marker === undefined ? {} : { Marker: marker }),
+        });
+        const page = body["Aliases"] as Listed[];
+        expect(page.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.map((a) => a.AliasName));
+        if (body["Truncated"] !== true) {
+          expect(body).not.toHaveProperty("NextMarker");
+          break;
+        }
+        expect(page).toHaveLength(limit);
+        marker = body["NextMarker"] as string;
+        expect(marker).toBe(page.at(-1)?.AliasName);
+      }
+      expect(seen, `Limit ${limit}`).toEqual(expected);
+    }
   });
 
   it("makes one key on concurrent first uses of an alias", async () => {

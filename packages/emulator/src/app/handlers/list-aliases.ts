@@ -59,7 +59,7 @@ export async function listAliases(
     ...(targetKeyId === undefined ? {} : { targetKeyId }),
     limit,
   });
-  const listed = targetKeyId === undefined ? await withPredefined(ctx, page, input.Marker, limit) : page;
+  const listed = targetKeyId === undefined ? withPredefined(page, input.Marker, limit) : page;
   const Aliases: AliasListEntry[] = listed.items.map((alias) =>
     alias.targetKeyId === undefined
       ? { AliasName: alias.aliasName, AliasArn: formatCallerAliasArn(ctx, alias.aliasName) }
@@ -81,22 +81,17 @@ export async function listAliases(
 type ListedAlias = Pick<StoredAlias, "aliasName"> & (StoredAlias | { readonly targetKeyId?: undefined });
 
 /**
- * Merges the predefined AWS managed aliases that are not stored yet into a page of stored aliases, in name order.
- * Both lists are sorted, and the store's page holds the first `limit` stored names after the marker, so the first
- * `limit` of the merge are the page; more follow when the store had more or the merge is longer.
+ * Merges the predefined AWS managed aliases that are not stored yet into a page of stored aliases, in name order,
+ * without reading the store again. The store's page holds every stored name after the marker, up to its last item
+ * when truncated: a predefined name in that range but not on the page is not stored (not yet associated). A name
+ * after a truncated page's last item would sort past `limit` anyway (the page is full), so it waits for a later page.
  */
-async function withPredefined(
-  ctx: OperationContext,
-  page: Page<StoredAlias>,
-  marker: string | undefined,
-  limit: number,
-): Promise<Page<ListedAlias>> {
-  const candidates = MANAGED_ALIAS_NAMES.filter((name) => marker === undefined || name > marker);
-  const unassociated: ListedAlias[] = [];
-  for (const aliasName of candidates) {
-    if (page.items.some((alias) => alias.aliasName === aliasName)) continue;
-    if (!(await ctx.store.getAlias(ctx.caller, aliasName))) unassociated.push({ aliasName });
-  }
+function withPredefined(page: Page<StoredAlias>, marker: string | undefined, limit: number): Page<ListedAlias> {
+  const last = page.truncated ? page.items.at(-1)?.aliasName : undefined;
+  const stored = new Set(page.items.map((alias) => alias.aliasName));
+  const unassociated: ListedAlias[] = MANAGED_ALIAS_NAMES.filter(
+    (name) => (marker === undefined || name > marker) && (last === undefined || name <= last) && !stored.has(name),
+  ).map((aliasName) => ({ aliasName }));
   if (unassociated.length === 0) return page;
   const merged: ListedAlias[] = [...page.items, ...unassociated].sort((a, b) => compareNames(a.aliasName, b.aliasName));
   return { items: merged.slice(0, limit), truncated: page.truncated || merged.length > limit };
