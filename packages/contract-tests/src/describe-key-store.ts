@@ -82,6 +82,7 @@ export function describeKeyStore(target: StoreUnderTest): void {
             ],
           },
         ],
+        ["an AWS managed key", { keyManager: "AWS", rotationPeriodInDays: 365, nextRotationDate: 1_731_536_000_000 }],
       ] as const)("stores and returns %s exactly as created", async (_, overrides) => {
         const s = await use();
         const scope = freshScope();

@@ -42,3 +42,25 @@ export function singleLinePolicyPretty(accountId: string, sid = "Single line"): 
     "}",
   ].join("\n");
 }
+
+/**
+ * The predefined AWS managed aliases the emulator lists in every account and region, in name order, without
+ * TargetKeyId until first use (the emulator's app/managed-keys.ts: [DOC] API_ListAliases, the names [RPT] moto and
+ * LocalStack).
+ */
+export const AWS_MANAGED_ALIASES: readonly string[] = [
+  "alias/aws/acm",
+  "alias/aws/dynamodb",
+  "alias/aws/ebs",
+  "alias/aws/elasticfilesystem",
+  "alias/aws/es",
+  "alias/aws/glue",
+  "alias/aws/kinesisvideo",
+  "alias/aws/lambda",
+  "alias/aws/rds",
+  "alias/aws/redshift",
+  "alias/aws/s3",
+  "alias/aws/secretsmanager",
+  "alias/aws/ssm",
+  "alias/aws/xray",
+];

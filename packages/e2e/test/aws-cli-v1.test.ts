@@ -4,8 +4,9 @@ import { join } from "node:path";
 import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli, cliErrorLine } from "../src/aws-cli.js";
+import { checkAwsManagedKeyWithCli } from "../src/aws-managed-cli.js";
 import { ACCOUNT_ID, findAwsCli } from "../src/clients.js";
-import { defaultPolicyText, singleLinePolicy, singleLinePolicyPretty } from "../src/expected.js";
+import { AWS_MANAGED_ALIASES, defaultPolicyText, singleLinePolicy, singleLinePolicyPretty } from "../src/expected.js";
 import { DEMO_KEY_ID, startEmulator } from "../src/servers.js";
 
 const REGION = "us-east-2";
@@ -88,6 +89,7 @@ describe.skipIf("missing" in cli)(
       expect(JSON.parse(keys.stdout).Keys.map((k: { KeyId: string }) => k.KeyId)).toEqual([DEMO_KEY_ID, newKey]);
       expect(JSON.parse(aliases.stdout).Aliases.map((a: { AliasName: string }) => a.AliasName)).toEqual([
         "alias/ExampleAlias",
+        ...AWS_MANAGED_ALIASES,
         "alias/e2e-cli",
       ]);
     });
@@ -220,6 +222,8 @@ describe.skipIf("missing" in cli)(
           `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${key} is disabled.`,
         ),
       );
+    it("lists alias/aws/s3 without TargetKeyId, describes its AWS managed key (made on first use), then lists its target; refuses disable-key", async () => {
+      await checkAwsManagedKeyWithCli(aws, REGION, ACCOUNT_ID);
     });
 
     it.each([

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rm } from "node:fs/promises";
 import { awsCli, cliErrorLine, currentKmsModel } from "../src/aws-cli.js";
 import { ACCOUNT_ID, findAwsCli, findBoto3Python } from "../src/clients.js";
+import { checkAwsManagedKeyWithCli } from "../src/aws-managed-cli.js";
 import { defaultPolicyText, singleLinePolicy, singleLinePolicyPretty } from "../src/expected.js";
 import { DEMO_KEY_ID, startEmulator } from "../src/servers.js";
 
@@ -193,6 +194,8 @@ describe.skipIf("missing" in cli)(
           "1 validation error detected: Value '2561' at 'rotationPeriodInDays' failed to satisfy constraint: Member must have value less than or equal to 2560",
         ),
       );
+    it("lists alias/aws/s3 without TargetKeyId, describes its AWS managed key (made on first use), then lists its target; refuses disable-key", async () => {
+      await checkAwsManagedKeyWithCli(aws, REGION, ACCOUNT_ID);
     });
 
     it("fails on an unknown key with AWS's message", async () => {

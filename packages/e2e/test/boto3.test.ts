@@ -2,7 +2,7 @@ import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PlanStep, type StepResult, runBoto3Plan } from "../src/boto3-plan.js";
 import { ACCOUNT_ID, findBoto3Python } from "../src/clients.js";
-import { defaultPolicyText, singleLinePolicy, singleLinePolicyPretty } from "../src/expected.js";
+import { AWS_MANAGED_ALIASES, defaultPolicyText, singleLinePolicy, singleLinePolicyPretty } from "../src/expected.js";
 import { DEMO_KEY_ID, startEmulator } from "../src/servers.js";
 
 const REGION = "us-east-2";
@@ -94,6 +94,17 @@ const PLAN: PlanStep[] = [
     op: "create_key",
     params: { KeySpec: "HMAC_random", KeyUsage: "GENERATE_VERIFY_MAC" },
   },
+  // AWS managed keys: listed without a target, made on first use, refusing customer-only operations.
+  { name: "managed-aliases-before", op: "list_aliases", params: { Limit: 100 } },
+  {
+    name: "describe-managed",
+    op: "describe_key",
+    params: { KeyId: "alias/aws/s3" },
+    save: { managedArn: "response.KeyMetadata.Arn" },
+  },
+  { name: "managed-aliases-after", op: "list_aliases", params: { Limit: 100 } },
+  { name: "managed-rotation", op: "get_key_rotation_status", params: { KeyId: "alias/aws/s3" } },
+  { name: "managed-schedule-deletion", op: "schedule_key_deletion", params: { KeyId: "${managedArn}" } },
 ];
 
 const python = findBoto3Python();
@@ -140,13 +151,15 @@ describe.skipIf("missing" in python)("boto3 against a running emulator", () => {
   it("manages aliases and pages through them and the keys with boto3's paginators", () => {
     const newKey = result("create-key").response.KeyMetadata.KeyId as string;
     const paged = result("paginate-aliases");
+    // The predefined AWS managed aliases are listed too, in name order ("E" < "aws" < "e2e").
     expect(paged.items.map((a: { AliasName: string }) => a.AliasName)).toEqual([
       "alias/ExampleAlias",
+      ...AWS_MANAGED_ALIASES,
       "alias/e2e-a",
       "alias/e2e-b",
       "alias/e2e-c",
     ]);
-    expect(paged.pages).toBe(4);
+    expect(paged.pages).toBe(4 + AWS_MANAGED_ALIASES.length);
     expect(result("aliases-of-new-key").response.Aliases.map((a: { AliasName: string }) => a.AliasName)).toEqual([
       "alias/e2e-a",
       "alias/e2e-b",
@@ -158,6 +171,30 @@ describe.skipIf("missing" in python)("boto3 against a running emulator", () => {
     const keys = result("paginate-keys");
     expect(keys.pages).toBe(3);
     expect(keys.items.map((k: { KeyId: string }) => k.KeyId).slice(0, 2)).toEqual([DEMO_KEY_ID, newKey]);
+  });
+
+  it("lists alias/aws/s3 without TargetKeyId, makes its AWS managed key on DescribeKey, then lists its target", () => {
+    const s3 = (step: string) =>
+      result(step).response.Aliases.find((a: { AliasName: string }) => a.AliasName === "alias/aws/s3");
+    expect(s3("managed-aliases-before")).toEqual({
+      AliasName: "alias/aws/s3",
+      AliasArn: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:alias/aws/s3`,
+    });
+    const metadata = result("describe-managed").response.KeyMetadata;
+    expect(metadata).toMatchObject({
+      KeyManager: "AWS",
+      Description: "Default key that protects my S3 objects when no other key is defined",
+      KeyState: "Enabled",
+      KeySpec: "SYMMETRIC_DEFAULT",
+    });
+    expect(s3("managed-aliases-after")).toMatchObject({ AliasName: "alias/aws/s3", TargetKeyId: metadata.KeyId });
+    expect(result("managed-rotation").response).toMatchObject({ KeyRotationEnabled: true, RotationPeriodInDays: 365 });
+    expect(result("managed-schedule-deletion")).toEqual(
+      error(
+        "AccessDeniedException",
+        `User: arn:aws:iam::${ACCOUNT_ID}:root is not authorized to perform: kms:ScheduleKeyDeletion on resource: ${metadata.Arn} because no resource-based policy allows the kms:ScheduleKeyDeletion action`,
+      ),
+    );
   });
 
   it("walks a key through disable, enable, scheduled deletion and cancel", () => {

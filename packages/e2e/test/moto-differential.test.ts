@@ -4,7 +4,7 @@ import { type RunningServer, startNodeServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PlanStep, type StepResult, runBoto3Plan } from "../src/boto3-plan.js";
 import { ACCOUNT_ID, findBoto3Python, findMotoServer } from "../src/clients.js";
-import { defaultPolicyText, singleLinePolicy } from "../src/expected.js";
+import { AWS_MANAGED_ALIASES, defaultPolicyText, singleLinePolicy } from "../src/expected.js";
 import { type MotoServer, startMoto } from "../src/servers.js";
 
 /*
@@ -57,6 +57,13 @@ const PLAN: PlanStep[] = [
   { name: "describe-by-alias", op: "describe_key", params: { KeyId: "alias/differential" } },
   { name: "list-aliases-of-key", op: "list_aliases", params: { KeyId: "${k}" } },
   { name: "list-aliases", op: "list_aliases" },
+  {
+    name: "describe-managed",
+    op: "describe_key",
+    params: { KeyId: "alias/aws/s3" },
+    save: { managed: "response.KeyMetadata.KeyId" },
+  },
+  { name: "disable-managed", op: "disable_key", params: { KeyId: "${managed}" } },
   { name: "delete-alias-missing", op: "delete_alias", params: { AliasName: "alias/none" } },
   { name: "tag", op: "tag_resource", params: { KeyId: "${k}", Tags: [{ TagKey: "c", TagValue: "d" }] } },
   { name: "list-tags", op: "list_resource_tags", params: { KeyId: "${k}" } },
@@ -241,10 +248,36 @@ const DIVERGENCE_CHECKS: Record<
     motoDiffers: (m) => !("LastUpdatedDate" in (m["response"]?.Aliases[0] ?? {})),
   },
   "aws-managed-aliases": {
-    ours: (r) =>
-      expect(r["response"]?.Aliases.map((a: { AliasName: string }) => a.AliasName)).toEqual(["alias/differential"]),
+    ours: (r) => {
+      const aliases = r["response"]?.Aliases as { AliasName: string; TargetKeyId?: string }[];
+      expect(aliases.map((a) => a.AliasName)).toEqual([...AWS_MANAGED_ALIASES, "alias/differential"]);
+      for (const alias of aliases.filter((a) => a.AliasName.startsWith("alias/aws/")))
+        expect(Object.keys(alias).sort()).toEqual(["AliasArn", "AliasName"]);
+    },
     motoDiffers: (m) =>
-      m["response"]?.Aliases.some((a: { AliasName: string }) => a.AliasName.startsWith("alias/aws/")) === true,
+      m["response"]?.Aliases.some(
+        (a: { AliasName: string; TargetKeyId?: string }) =>
+          a.AliasName.startsWith("alias/aws/") && a.TargetKeyId !== undefined,
+      ) === true,
+  },
+  "aws-managed-key-metadata": {
+    ours: (r) =>
+      expect(metadata(r)).toMatchObject({
+        KeyManager: "AWS",
+        Description: "Default key that protects my S3 objects when no other key is defined",
+        KeyState: "Enabled",
+      }),
+    motoDiffers: (m) => metadata(m).KeyManager !== "AWS",
+  },
+  "aws-managed-key-refuses-customer-operations": {
+    ours: (r, all) =>
+      expect(r).toEqual(
+        error(
+          "AccessDeniedException",
+          `User: arn:aws:iam::${ACCOUNT_ID}:root is not authorized to perform: kms:DisableKey on resource: ${metadata(all["describe-managed"] ?? {}).Arn} because no resource-based policy allows the kms:DisableKey action`,
+        ),
+      ),
+    motoDiffers: (m) => "response" in m,
   },
   "schedule-key-deletion-answer": {
     ours: (r, all) =>

@@ -166,6 +166,44 @@ describe("SQLite schema migrations", () => {
     });
   });
 
+  it("opens a database made at schema 2 and upgrades it (0004_aws_managed_keys.sql): its keys read as customer managed", async () => {
+    const path = join(root, "schema-2", "keys.sqlite");
+    const before4 = readMigrations().filter((m) => m.version < 4);
+    createSqliteStore({ path, migrations: before4 }).close();
+    // A key as schema 2 stored it: no key_manager column.
+    const db = new Database(path);
+    expect(db.prepare("SELECT name FROM pragma_table_info('kms_keys') WHERE name = 'key_manager'").all()).toEqual([]);
+    db.prepare(
+      "INSERT INTO kms_keys (account_id, region, key_id, partition, description, key_spec, key_usage, origin, key_state, " +
+        "creation_date, multi_region, policy, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      KEY.accountId,
+      KEY.region,
+      KEY.keyId,
+      KEY.partition,
+      KEY.description,
+      KEY.keySpec,
+      KEY.keyUsage,
+      KEY.origin,
+      KEY.keyState,
+      KEY.creationDate,
+      0,
+      KEY.policy,
+      "[]",
+    );
+    db.close();
+
+    const upgraded = open(path);
+    expect(upgraded.schemaVersion).toBeGreaterThanOrEqual(4);
+    expect(await upgraded.getKey(KEY, KEY.keyId)).toStrictEqual(KEY);
+    const managed = { ...KEY, keyId: "0987dcba-09fe-87dc-65ba-ab0987654321", keyManager: "AWS" as const };
+    expect(await upgraded.createKey(managed)).toBe(true);
+    upgraded.close();
+    const reopened = open(path);
+    expect(await reopened.getKey(KEY, KEY.keyId)).toStrictEqual(KEY);
+    expect(await reopened.getKey(KEY, managed.keyId)).toStrictEqual(managed);
+  });
+
   it("rolls back every pending migration when one fails, and says which database", () => {
     const path = join(root, "failing", "keys.sqlite");
     const [init] = readMigrations();

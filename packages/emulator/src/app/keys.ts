@@ -15,10 +15,11 @@ import {
   err,
   ok,
 } from "@keypolicy/core";
-import type { StoredKey } from "../store/types.js";
+import type { StoredAlias, StoredKey } from "../store/types.js";
 import { type ConditionKeyParameters, operationOfAction } from "@keypolicy/policy";
-import { authorizeResource } from "./auth/authorize.js";
+import { authorizeManagedKey, authorizeResource } from "./auth/authorize.js";
 import type { OperationContext } from "./deps.js";
+import { buildManagedAlias, buildManagedKey, isManagedAliasName } from "./managed-keys.js";
 import { dueRotations } from "./rotation.js";
 
 /** A key found for a request: the stored record, its ARN, and the alias the request named it by (if it did). */
@@ -42,9 +43,11 @@ export interface FindKeyOptions {
 /**
  * Finds the key a `KeyId` member names: parses it, resolves it against the caller (regions, accounts, aliases), and
  * looks it up. Errors as KMS-FIDELITY.md §4: `Invalid keyId`, `Invalid arn <region>`, AccessDeniedException across
- * accounts, `Alias … is not found.`, `Key '…' does not exist`. Due automatic rotations are applied to the key found
- * (`dueRotations`). Then, when key policies are enforced, authorizes
- * `action` on the key (the operation's row of the authorization table), before any handler looks at its state.
+ * accounts, `Alias … is not found.`, `Key '…' does not exist`. A predefined AWS managed alias (`alias/aws/s3`, …)
+ * not yet associated gets its AWS managed key here, as AWS makes it on first use (app/managed-keys.ts). Due automatic
+ * rotations are applied to the key found (`dueRotations`). Then, when key policies are enforced, authorizes
+ * `action` on the key (the operation's row of the authorization table), before any handler looks at its state; an
+ * AWS managed key is authorized by its key policy even when they are not (`authorizeManagedKey`).
  */
 export async function findKey(
   ctx: OperationContext,
@@ -59,9 +62,11 @@ export async function findKey(
   if (!resolved.success) return resolved;
   let arn: KeyArn;
   let requestAlias: string | undefined;
+  let managedAlias: StoredAlias | undefined;
   if (resolved.data.kind === "alias") {
     const aliasArn = resolved.data.arn;
-    const alias = await ctx.store.getAlias(aliasArn, aliasArn.aliasName);
+    const alias =
+      (await ctx.store.getAlias(aliasArn, aliasArn.aliasName)) ?? (await associateManagedAlias(ctx, aliasArn));
     if (!alias) return err(createKmsError("NotFoundException", messages.aliasNotFound(formatAliasArn(aliasArn))));
     arn = {
       partition: aliasArn.partition,
@@ -70,22 +75,61 @@ export async function findKey(
       keyId: alias.targetKeyId,
     };
     requestAlias = aliasArn.aliasName;
+    if (isManagedAliasName(alias.aliasName)) managedAlias = alias;
   } else {
     arn = resolved.data.arn;
   }
   const formatted = formatKeyArn(arn);
-  const stored = await ctx.store.getKey(arn, arn.keyId);
+  const stored =
+    (await ctx.store.getKey(arn, arn.keyId)) ??
+    (managedAlias === undefined ? undefined : await createManagedKey(ctx, managedAlias, arn));
   if (!stored) return err(createKmsError("NotFoundException", messages.keyDoesNotExist(formatted)));
   const key = await materialiseRotations(ctx, stored);
   const found: FoundKey = requestAlias === undefined ? { key, arn: formatted } : { key, arn: formatted, requestAlias };
   const check = options.authorize ?? "key";
-  if (check !== false) {
+  if (check !== false && !ctx.config.enforceKeyPolicies && key.keyManager === "AWS") {
+    const allowed = await authorizeManagedKey(ctx, action, found, options.parameters);
+    if (!allowed.success) return allowed;
+  } else if (check !== false) {
     const operation = operationOfAction(action);
     if (operation === undefined) throw new Error(`no operation authorizes ${action}`);
     const allowed = await authorizeResource(ctx, operation, { resource: check, key: found }, options.parameters);
     if (!allowed.success) return allowed;
   }
   return ok(found);
+}
+
+/**
+ * Associates a predefined AWS managed alias with a new key ID, the first time a request names it; the key itself is
+ * made by {@link createManagedKey} right after. The alias is stored first, so that concurrent first uses agree on one
+ * key: the request whose insert loses reads the winner's alias. A request reading the alias between the two writes
+ * makes the key itself (same ID: one insert wins, nothing is duplicated).
+ *
+ * @returns the alias, or `undefined` when `aliasName` is not a predefined one.
+ */
+async function associateManagedAlias(
+  ctx: OperationContext,
+  aliasArn: { readonly accountId: string; readonly region: string; readonly aliasName: string },
+): Promise<StoredAlias | undefined> {
+  if (!isManagedAliasName(aliasArn.aliasName)) return undefined;
+  const scope = { accountId: aliasArn.accountId, region: aliasArn.region };
+  const alias = buildManagedAlias(aliasArn.aliasName, ctx.ids.keyId(), scope, ctx.clock);
+  if (await ctx.store.createAlias(alias)) return alias;
+  return ctx.store.getAlias(scope, aliasArn.aliasName);
+}
+
+/**
+ * Makes the AWS managed key of predefined alias `alias` at `arn` (the alias already points there), dated as the alias
+ * [DEC: AWS makes both in one step].
+ */
+async function createManagedKey(
+  ctx: OperationContext,
+  alias: StoredAlias,
+  arn: KeyArn,
+): Promise<StoredKey | undefined> {
+  const key = buildManagedKey(alias.aliasName, arn.keyId, arn, { ...ctx, creationDate: alias.creationDate });
+  if (await ctx.store.createKey(key)) return key;
+  return ctx.store.getKey(arn, arn.keyId);
 }
 
 /**
@@ -130,7 +174,7 @@ export function toKeyMetadata(key: StoredKey): KeyMetadata {
   metadata["Origin"] = key.origin;
   // [REC] vector `create-key-external-pending-import`: no ExpirationModel while the key waits for its material (the
   // emulator never imports material, so an EXTERNAL key never shows one).
-  metadata["KeyManager"] = "CUSTOMER";
+  metadata["KeyManager"] = key.keyManager ?? "CUSTOMER";
   metadata["CustomerMasterKeySpec"] = key.keySpec;
   metadata["KeySpec"] = key.keySpec;
   if (algorithms.EncryptionAlgorithms) metadata["EncryptionAlgorithms"] = [...algorithms.EncryptionAlgorithms];

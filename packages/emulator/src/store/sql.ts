@@ -56,6 +56,8 @@ const KEY_COLUMNS = [
   "key_materials",
   "rotation_period_in_days",
   "next_rotation_date",
+  // Schema 4 (0004_aws_managed_keys.sql).
+  "key_manager",
 ] as const;
 
 const INSERT_KEY =
@@ -204,6 +206,7 @@ function keyToValues(key: StoredKey): SqlValue[] {
     key.keyMaterials === undefined ? null : JSON.stringify(key.keyMaterials),
     key.rotationPeriodInDays ?? null,
     key.nextRotationDate ?? null,
+    key.keyManager ?? "CUSTOMER",
   ];
 }
 
@@ -257,6 +260,7 @@ function rowToKey(row: SqlRow): StoredKey {
     ...(nextRotation === null || nextRotation === undefined ? {} : { nextRotationDate: Number(nextRotation) }),
     policy: String(row["policy"]),
     tags: JSON.parse(String(row["tags"])) as Tag[],
+    ...(row["key_manager"] === "AWS" ? { keyManager: "AWS" as const } : {}),
   };
 }
 

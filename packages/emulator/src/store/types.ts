@@ -38,6 +38,11 @@ export interface StoredKey {
   /** The key policy, already in AWS's pretty format: GetKeyPolicy returns it as is. */
   readonly policy: string;
   readonly tags: readonly Tag[];
+  /**
+   * `AWS` for an AWS managed key (made on first use of its predefined `alias/aws/…` alias, app/managed-keys.ts).
+   * Absent: a customer managed key (`CUSTOMER`), as every key stored before AWS managed keys existed reads.
+   */
+  readonly keyManager?: "AWS";
 }
 
 /** One key material of a key. Times are epoch milliseconds. */

@@ -10,6 +10,7 @@ import {
   conditionKeysFor,
   formatAccessDenied,
   memberPermissionsOf,
+  operationOfAction,
 } from "@keypolicy/policy";
 import type { StoredKey } from "../../store/types.js";
 import type { OperationContext } from "../deps.js";
@@ -50,6 +51,25 @@ export async function authorizeResource(
   if (!resources.some((r) => r.resource === target.resource))
     throw new Error(`${operation} is not authorized on ${target.resource} (authorization table)`);
   return checkPermission(ctx, operation, action, target, parameters);
+}
+
+/**
+ * Authorizes `action` on an AWS managed key by its key policy when key policies are not enforced (when they are,
+ * {@link authorizeResource} does so for every key). AWS managed keys' policies let the account only read them
+ * directly (app/managed-keys.ts), so this is how every customer-only operation on them gets AWS's
+ * AccessDeniedException, also in the default lenient mode: PutKeyPolicy, DisableKey, ScheduleKeyDeletion,
+ * EnableKeyRotation, TagResource, UpdateKeyDescription, … The caller's identity policies (sigv4 mode) take part as
+ * always.
+ */
+export async function authorizeManagedKey(
+  ctx: OperationContext,
+  action: string,
+  key: KeyToAuthorize,
+  parameters?: ConditionKeyParameters,
+): Promise<Result<undefined>> {
+  const operation = operationOfAction(action);
+  if (operation === undefined) throw new Error(`no operation authorizes ${action}`);
+  return checkPermission(ctx, operation, action, { resource: "key", key }, parameters);
 }
 
 /**
