@@ -94,6 +94,10 @@ describe.skipIf("missing" in cli)(
       ]);
     });
 
+    it("lists alias/aws/s3 without TargetKeyId, describes its AWS managed key (made on first use), then lists its target; refuses disable-key", async () => {
+      await checkAwsManagedKeyWithCli(aws, REGION, ACCOUNT_ID);
+    });
+
     it("enables rotation with a period, rotates on demand, pages the rotations with --max-items and --starting-token, disables it", async () => {
       const created = await aws("create-key", "--query", "KeyMetadata", "--output", "json");
       expect(created.code, created.stderr).toBe(0);
@@ -222,8 +226,6 @@ describe.skipIf("missing" in cli)(
           `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${key} is disabled.`,
         ),
       );
-    it("lists alias/aws/s3 without TargetKeyId, describes its AWS managed key (made on first use), then lists its target; refuses disable-key", async () => {
-      await checkAwsManagedKeyWithCli(aws, REGION, ACCOUNT_ID);
     });
 
     it.each([

@@ -2,8 +2,8 @@ import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rm } from "node:fs/promises";
 import { awsCli, cliErrorLine, currentKmsModel } from "../src/aws-cli.js";
-import { ACCOUNT_ID, findAwsCli, findBoto3Python } from "../src/clients.js";
 import { checkAwsManagedKeyWithCli } from "../src/aws-managed-cli.js";
+import { ACCOUNT_ID, findAwsCli, findBoto3Python } from "../src/clients.js";
 import { defaultPolicyText, singleLinePolicy, singleLinePolicyPretty } from "../src/expected.js";
 import { DEMO_KEY_ID, startEmulator } from "../src/servers.js";
 
@@ -86,6 +86,10 @@ describe.skipIf("missing" in cli)(
       expect(pretty.stdout).toBe(`${singleLinePolicyPretty(ACCOUNT_ID)}\n`);
       expect(JSON.parse(keys.stdout).Keys.map((k: { KeyId: string }) => k.KeyId)).toEqual([DEMO_KEY_ID, newKey]);
       expect(JSON.parse(described.stdout).KeyMetadata).toMatchObject({ KeyId: DEMO_KEY_ID, KeyState: "Enabled" });
+    });
+
+    it("lists alias/aws/s3 without TargetKeyId, describes its AWS managed key (made on first use), then lists its target; refuses disable-key", async () => {
+      await checkAwsManagedKeyWithCli(aws, REGION, ACCOUNT_ID);
     });
 
     it("with its own model: enables, reads and disables rotation, updates a description", async () => {
@@ -194,8 +198,6 @@ describe.skipIf("missing" in cli)(
           "1 validation error detected: Value '2561' at 'rotationPeriodInDays' failed to satisfy constraint: Member must have value less than or equal to 2560",
         ),
       );
-    it("lists alias/aws/s3 without TargetKeyId, describes its AWS managed key (made on first use), then lists its target; refuses disable-key", async () => {
-      await checkAwsManagedKeyWithCli(aws, REGION, ACCOUNT_ID);
     });
 
     it("fails on an unknown key with AWS's message", async () => {
