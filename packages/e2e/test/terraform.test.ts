@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -245,7 +246,7 @@ describe.skipIf("missing" in terraform)(title, () => {
   );
 
   it(
-    "destroys everything: every key PendingDeletion, the alias gone",
+    "destroys everything: every key pending deletion, the alias gone",
     async () => {
       after("change");
       const destroyed = await main.run("destroy", "destroy", ["-auto-approve", "-input=false", ...mainVars(true)]);
@@ -265,7 +266,10 @@ describe.skipIf("missing" in terraform)(title, () => {
       for (const [role, { keyId, region }] of keys) {
         const described = await kms("DescribeKey", { KeyId: keyId }, region);
         expect(described.status, role).toBe(200);
-        expect(described.body["KeyMetadata"], role).toMatchObject({ KeyState: "PendingDeletion", Enabled: false });
+        // A multi-Region primary whose replica still exists (pending deletion itself) waits in PendingReplicaDeletion
+        // until the replica is gone [DOC: ScheduleKeyDeletion API reference].
+        const state = role === "multi" && replica ? "PendingReplicaDeletion" : "PendingDeletion";
+        expect(described.body["KeyMetadata"], role).toMatchObject({ KeyState: state, Enabled: false });
       }
       // deletion_window_in_days = 7: the deletion date is 7 days after the request (a day's slack either way).
       const mainKey = await kms("DescribeKey", { KeyId: keys.get("main")?.keyId });
@@ -316,5 +320,18 @@ describe.skipIf("missing" in terraform)(title, () => {
     if (done.has("destroy")) required.push("KMS ScheduleKeyDeletion", "KMS DeleteAlias");
     if (replica && done.has("apply")) required.push("KMS ReplicateKey");
     expect([...seen]).toEqual(expect.arrayContaining(required));
+  });
+});
+
+describe("the README's Terraform provider block", () => {
+  it("is the one the scenario runs, with the endpoint and region as variables", () => {
+    const readme = readFileSync(join(import.meta.dirname, "..", "..", "..", "README.md"), "utf8");
+    const block = /^```hcl\n([\s\S]*?)^```$/m.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const asVariables = (block ?? "")
+      .replaceAll('"http://127.0.0.1:4566"', "var.endpoint")
+      .replace('"us-east-2"', "var.region");
+    expect(readFileSync(join(TERRAFORM_CONFIGS, "main.tf"), "utf8")).toContain(asVariables);
+    expect(readFileSync(join(TERRAFORM_CONFIGS, "import", "main.tf"), "utf8")).toContain(asVariables);
   });
 });
