@@ -60,6 +60,12 @@ variable "secondary_sid" {
   default     = "Enable IAM User Permissions"
 }
 
+variable "signing_enabled" {
+  description = "is_enabled of the asymmetric signing key (false: DisableKey)."
+  type        = bool
+  default     = true
+}
+
 provider "aws" {
   region                  = var.region
   access_key              = "test"
@@ -156,6 +162,14 @@ data "aws_kms_alias" "main" {
   name = aws_kms_alias.main.name
 }
 
+resource "aws_kms_key" "signing" {
+  description              = "keypolicy e2e signing key"
+  key_usage                = "SIGN_VERIFY"
+  customer_master_key_spec = "ECC_NIST_P256"
+  deletion_window_in_days  = 7
+  is_enabled               = var.signing_enabled
+}
+
 resource "aws_kms_key" "multi" {
   description             = "keypolicy e2e multi-Region primary"
   deletion_window_in_days = 7
@@ -178,6 +192,7 @@ output "key_ids" {
   value = {
     main      = aws_kms_key.main.key_id
     secondary = aws_kms_key.secondary.key_id
+    signing   = aws_kms_key.signing.key_id
     multi     = aws_kms_key.multi.key_id
   }
 }

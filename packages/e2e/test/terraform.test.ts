@@ -80,6 +80,8 @@ describe.skipIf("missing" in terraform)(title, () => {
           'reader_actions=["kms:DescribeKey","kms:GetKeyPolicy","kms:ListResourceTags"]',
           "-var",
           "secondary_sid=Root",
+          "-var",
+          "signing_enabled=false",
         ]
       : []),
   ];
@@ -108,18 +110,19 @@ describe.skipIf("missing" in terraform)(title, () => {
   });
 
   it(
-    "applies keys, an alias, a key policy, data sources and a multi-Region key (replica when ReplicateKey exists)",
+    "applies keys (one asymmetric), an alias, a key policy, data sources, a multi-Region key (replica when ReplicateKey exists)",
     async () => {
       const applied = await main.run("apply", "apply", ["-auto-approve", "-input=false", ...mainVars(false)]);
       ok(applied);
-      expect(applied.stdout).toContain(`Apply complete! Resources: ${replica ? 6 : 5} added, 0 changed, 0 destroyed.`);
+      expect(applied.stdout).toContain(`Apply complete! Resources: ${replica ? 7 : 6} added, 0 changed, 0 destroyed.`);
 
       const output = await main.run("output", "output", ["-json"]);
       ok(output);
       const values = JSON.parse(output.stdout) as Record<string, { value: unknown }>;
-      const ids = values["key_ids"]?.value as { main: string; secondary: string; multi: string };
+      const ids = values["key_ids"]?.value as { main: string; secondary: string; signing: string; multi: string };
       keys.set("main", { keyId: ids.main, region: REGION });
       keys.set("secondary", { keyId: ids.secondary, region: REGION });
+      keys.set("signing", { keyId: ids.signing, region: REGION });
       keys.set("multi", { keyId: ids.multi, region: REGION });
       if (replica) keys.set("replica", { keyId: ids.multi, region: REPLICA_REGION });
       const mainArn = `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${ids.main}`;
@@ -151,6 +154,11 @@ describe.skipIf("missing" in terraform)(title, () => {
       expect(policy).toMatchObject({ Id: "keypolicy-e2e", Statement: [{ Action: "kms:*" }, { Sid: "Readers" }] });
       const secondaryPolicy = JSON.parse(String((await kms("GetKeyPolicy", { KeyId: ids.secondary })).body["Policy"]));
       expect(secondaryPolicy.Statement).toMatchObject([{ Sid: "Enable IAM User Permissions" }]);
+      expect((await kms("DescribeKey", { KeyId: ids.signing })).body["KeyMetadata"]).toMatchObject({
+        KeySpec: "ECC_NIST_P256",
+        KeyUsage: "SIGN_VERIFY",
+        KeyState: "Enabled",
+      });
       expect((await kms("DescribeKey", { KeyId: ids.multi })).body["KeyMetadata"]).toMatchObject({
         MultiRegion: true,
         MultiRegionConfiguration: { MultiRegionKeyType: "PRIMARY" },
@@ -179,12 +187,12 @@ describe.skipIf("missing" in terraform)(title, () => {
   );
 
   it(
-    "changes policy, description, a tag, the rotation period and an aws_kms_key_policy in place, then plans clean",
+    "changes policy, description, a tag, rotation period, a key policy and is_enabled in place, then plans clean",
     async () => {
       after("plan");
       const applied = await main.run("apply-change", "apply", ["-auto-approve", "-input=false", ...mainVars(true)]);
       ok(applied);
-      expect(applied.stdout).toContain("Apply complete! Resources: 0 added, 2 changed, 0 destroyed.");
+      expect(applied.stdout).toContain("Apply complete! Resources: 0 added, 3 changed, 0 destroyed.");
       const mainKey = keys.get("main")?.keyId;
       expect((await kms("DescribeKey", { KeyId: mainKey })).body["KeyMetadata"]).toMatchObject({
         Description: "keypolicy e2e primary key, changed",
@@ -198,6 +206,10 @@ describe.skipIf("missing" in terraform)(title, () => {
       );
       const policy = JSON.parse(String((await kms("GetKeyPolicy", { KeyId: mainKey })).body["Policy"]));
       expect(policy.Statement[1].Action).toEqual(["kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListResourceTags"]);
+      expect((await kms("DescribeKey", { KeyId: keys.get("signing")?.keyId })).body["KeyMetadata"]).toMatchObject({
+        KeyState: "Disabled",
+        Enabled: false,
+      });
       const secondary = keys.get("secondary")?.keyId;
       const secondaryPolicy = JSON.parse(String((await kms("GetKeyPolicy", { KeyId: secondary })).body["Policy"]));
       expect(secondaryPolicy.Statement).toMatchObject([{ Sid: "Root" }]);
@@ -251,7 +263,7 @@ describe.skipIf("missing" in terraform)(title, () => {
       after("change");
       const destroyed = await main.run("destroy", "destroy", ["-auto-approve", "-input=false", ...mainVars(true)]);
       ok(destroyed);
-      expect(destroyed.stdout).toContain(`Destroy complete! Resources: ${replica ? 6 : 5} destroyed.`);
+      expect(destroyed.stdout).toContain(`Destroy complete! Resources: ${replica ? 7 : 6} destroyed.`);
       if (done.has("import")) {
         const destroyedImport = await imports.run("destroy-import", "destroy", [
           "-auto-approve",
@@ -316,7 +328,8 @@ describe.skipIf("missing" in terraform)(title, () => {
       "KMS CreateAlias",
       "KMS DescribeKey",
     ];
-    if (done.has("change")) required.push("KMS UpdateKeyDescription", "KMS TagResource", "KMS EnableKeyRotation");
+    if (done.has("change"))
+      required.push("KMS UpdateKeyDescription", "KMS TagResource", "KMS EnableKeyRotation", "KMS DisableKey");
     if (done.has("destroy")) required.push("KMS ScheduleKeyDeletion", "KMS DeleteAlias");
     if (replica && done.has("apply")) required.push("KMS ReplicateKey");
     expect([...seen]).toEqual(expect.arrayContaining(required));
