@@ -111,6 +111,10 @@ export const ADJUST: Readonly<Record<string, VectorAdjustment>> = {
     setup: [{ operation: "CreateKey", request: { MultiRegion: true } }],
     region: "{{secondaryRegion}}",
   },
+  // test_replicate_key: the same primary (no Description, as the replica's `""` shows), replicated from us-east-1.
+  "replicate-key-response-default-replica-policy": {
+    setup: [{ operation: "CreateKey", request: { MultiRegion: true } }],
+  },
   "put-then-get-key-policy": { setup: [{ operation: "CreateKey", request: {} }] },
   // The documentation example predates PolicyName in the GetKeyPolicy output (2024-03); the vector's notes say the
   // wire's PolicyName is unverified. [DEC] KMS-FIDELITY.md §6: the answer always carries PolicyName "default".
