@@ -69,6 +69,7 @@ export function describeKeyStore(target: StoreUnderTest): void {
             deletionDate: 1_700_600_000_000,
             pendingDeletionWindowInDays: 7,
             multiRegion: true,
+            primaryRegion: "us-west-2",
             currentKeyMaterialId: "a".repeat(64),
             keyMaterials: [
               { keyMaterialId: "b".repeat(64) },
@@ -330,6 +331,56 @@ export function describeKeyStore(target: StoreUnderTest): void {
         expect(forKeyRest.items.map((a) => a.aliasName)).toEqual(expectedForKey.slice(2));
         expect(forKeyRest.truncated).toBe(false);
         expect(await s.listAliases(scope, { after: "alias/zzz", limit: 2 })).toEqual({ items: [], truncated: false });
+      });
+    });
+
+    describe("multi-Region copies", () => {
+      const MRK = "mrk-1234abcd12ab34cd56ef1234567890ab";
+
+      it("lists every Region's copy of a key ID in one account, oldest first, and no other account's", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const primary = makeKey(scope, MRK, { multiRegion: true, description: "primary" });
+        const east = makeKey({ ...scope, region: "us-east-1" }, MRK, {
+          multiRegion: true,
+          primaryRegion: scope.region,
+          description: "east",
+        });
+        const south = makeKey({ ...scope, region: "ap-south-1" }, MRK, {
+          multiRegion: true,
+          primaryRegion: scope.region,
+        });
+        const elsewhere = { accountId: String(Number(scope.accountId) + 1), region: "us-east-1" };
+        for (const key of [primary, east, south, makeKey(elsewhere, MRK, { multiRegion: true })]) {
+          expect(await s.createKey(key)).toBe(true);
+        }
+        await s.createKey(makeKey(scope, ID(1)));
+        expect(await s.listKeyCopies(scope.accountId, MRK)).toStrictEqual([primary, east, south]);
+        expect(await s.listKeyCopies(scope.accountId, ID(1))).toStrictEqual([makeKey(scope, ID(1))]);
+        expect(await s.listKeyCopies(scope.accountId, ID(2))).toEqual([]);
+      });
+
+      it("moves the primary Region of every copy at once and answers them, oldest first", async () => {
+        const s = await use();
+        const scope = freshScope();
+        const regions = [scope.region, "us-east-1", "ap-south-1"];
+        for (const region of regions) {
+          const primaryRegion = region === scope.region ? {} : { primaryRegion: scope.region };
+          await s.createKey(makeKey({ ...scope, region }, MRK, { multiRegion: true, ...primaryRegion }));
+        }
+        const moved = await s.updatePrimaryRegion(scope.accountId, MRK, "us-east-1");
+        expect(moved.map((k) => [k.region, k.primaryRegion])).toEqual(regions.map((r) => [r, "us-east-1"]));
+        expect(await s.listKeyCopies(scope.accountId, MRK)).toStrictEqual(moved);
+        expect(await s.getKey({ ...scope, region: "ap-south-1" }, MRK)).toMatchObject({ primaryRegion: "us-east-1" });
+        expect(await s.updatePrimaryRegion(scope.accountId, ID(7), "us-east-1")).toEqual([]);
+      });
+
+      it("forgets the copies on clear", async () => {
+        const s = await use();
+        const scope = freshScope();
+        await s.createKey(makeKey(scope, MRK, { multiRegion: true }));
+        await s.clear();
+        expect(await s.listKeyCopies(scope.accountId, MRK)).toEqual([]);
       });
     });
 

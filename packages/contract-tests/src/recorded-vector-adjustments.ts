@@ -33,6 +33,11 @@ export interface VectorAdjustment {
    * {@link VECTOR_IDENTITIES} (`config.auth`) and authorizes by key policy (`config.enforceKeyPolicies`).
    */
   readonly signedCallers?: true;
+  /**
+   * Placeholders the setup binds that stand for a value of the answer's own (a replica's `CreationDate` is not its
+   * primary's): unbound again after the setup, so the answer's value is learnt in its format.
+   */
+  readonly learn?: readonly string[];
   /** Members the answer has that the vector's evidence predates, each a project decision with its reason. */
   readonly extendResponse?: Record<string, unknown>;
 }
@@ -110,6 +115,12 @@ export const ADJUST: Readonly<Record<string, VectorAdjustment>> = {
   "describe-mrk-from-region-before-replication": {
     setup: [{ operation: "CreateKey", request: { MultiRegion: true } }],
     region: "{{secondaryRegion}}",
+  },
+  // test_replicate_key: the same primary (no Description, as the replica's `""` shows), replicated from us-east-1.
+  "replicate-key-response-default-replica-policy": {
+    setup: [{ operation: "CreateKey", request: { MultiRegion: true } }],
+    // The replica is made by ReplicateKey, after the primary: its CreationDate is its own.
+    learn: ["creationDate"],
   },
   "put-then-get-key-policy": { setup: [{ operation: "CreateKey", request: {} }] },
   // The documentation example predates PolicyName in the GetKeyPolicy output (2024-03); the vector's notes say the

@@ -218,6 +218,8 @@ async function checkVector(
     }
   }
 
+  for (const name of adjust.learn ?? []) delete vars[name];
+
   const caller = {
     ...(adjust.region ? { region: adjust.region } : {}),
     ...(adjust.accessKeyId ? { accessKeyId: adjust.accessKeyId } : {}),

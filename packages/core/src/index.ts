@@ -104,6 +104,8 @@ export {
   ListResourceTagsRequest,
   ListResourceTagsResponse,
   PutKeyPolicyRequest,
+  ReplicateKeyRequest,
+  ReplicateKeyResponse,
   RotateKeyOnDemandRequest,
   RotateKeyOnDemandResponse,
   RotationPeriodInDaysType,
@@ -115,6 +117,7 @@ export {
   UntagResourceRequest,
   UpdateAliasRequest,
   UpdateKeyDescriptionRequest,
+  UpdatePrimaryRegionRequest,
 } from "./shapes/operations.js";
 
 // Key specs: the algorithms each key spec offers for a key usage.

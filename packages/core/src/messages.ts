@@ -128,6 +128,34 @@ export const messages = {
    */
   onDemandRotationLimit: (keyArn: string) =>
     `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${keyArn}`,
+  /**
+   * [DEC] UnsupportedOperationException: ReplicateKey or UpdatePrimaryRegion on a key that is not multi-Region (AWS's
+   * text is not recorded; LocalStack's differs, KMS-FIDELITY.md §5b).
+   */
+  notMultiRegionKey: (keyArn: string) => `${keyArn} is not a multi-Region key.`,
+  /**
+   * [DEC] UnsupportedOperationException: ReplicateKey or UpdatePrimaryRegion on a multi-Region replica key (both take
+   * the primary key [DOC]; AWS's text is not recorded).
+   */
+  notMultiRegionPrimaryKey: (keyArn: string) => `${keyArn} is not a multi-Region primary key.`,
+  /**
+   * [DEC] AlreadyExistsException: ReplicateKey into a Region that already holds the key (a replica, or the primary
+   * itself) [DOC API_ReplicateKey names the error, not its text].
+   */
+  replicaAlreadyExists: (keyArn: string) => `${keyArn} already exists.`,
+  /**
+   * [DEC] UnsupportedOperationException: ReplicateKey into a Region of another partition ([DOC] the replica must be in
+   * the primary's partition).
+   */
+  replicaRegionOtherPartition: (region: string, partition: string) =>
+    `Region ${region} is not in partition ${partition} of the primary key.`,
+  /**
+   * [DEC] UnsupportedOperationException: a rotation operation (EnableKeyRotation, DisableKeyRotation,
+   * RotateKeyOnDemand) on a multi-Region replica key, whose rotation is the primary's ([DOC] API_EnableKeyRotation
+   * "you cannot ... on a replica key").
+   */
+  rotationOnReplicaKey: (keyArn: string) =>
+    `${keyArn} is a multi-Region replica key. Manage its rotation on the primary key.`,
   /** [DEC] KMSInternalException for a fault (its cause goes to the log, never to the wire; KMS-FIDELITY.md §1). */
   internalError: () => "An internal error occurred.",
   /** [DEC] §1 SerializationException for a request body that is not JSON (AWS's text is not recorded). */

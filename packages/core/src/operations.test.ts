@@ -29,7 +29,7 @@ const ACCEPTED_STATES: Record<OperationName, readonly KeyState[] | undefined> = 
   EnableKey: ["Enabled", "Disabled"],
   DisableKey: ["Enabled", "Disabled"],
   ScheduleKeyDeletion: ["Enabled", "Disabled", "PendingImport", "Unavailable"],
-  CancelKeyDeletion: ["PendingDeletion"],
+  CancelKeyDeletion: ["PendingDeletion", "PendingReplicaDeletion"],
   CreateAlias: TAGS_AND_ALIASES,
   UpdateAlias: TAGS_AND_ALIASES,
   DeleteAlias: KEY_STATES,
@@ -43,6 +43,8 @@ const ACCEPTED_STATES: Record<OperationName, readonly KeyState[] | undefined> = 
   RotateKeyOnDemand: ["Enabled"],
   ListKeyRotations: KEY_STATES,
   UpdateKeyDescription: TAGS_AND_ALIASES,
+  ReplicateKey: ["Enabled", "Disabled", "PendingImport"],
+  UpdatePrimaryRegion: ["Enabled", "Disabled", "PendingImport"],
 };
 
 describe("OPERATIONS", () => {
@@ -86,6 +88,22 @@ describe("OPERATIONS", () => {
       success: false,
       error: { name: "ValidationException", message: `1 validation error detected: ${violation}` },
     });
+  });
+
+  it.each([
+    ["ReplicateKey", { KeyId: "k", ReplicaRegion: "not_a_region" }, "replicaRegion"],
+    ["UpdatePrimaryRegion", { KeyId: "k", PrimaryRegion: "useast1" }, "primaryRegion"],
+  ] as const)("refuses a %s Region that is not a Region ID with the model's pattern", (name, input, member) => {
+    const result = validateRequest(OPERATIONS[name].input, input);
+    expect(!result.success && result.error.message).toContain(
+      `at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: ^([a-z]+-){2,3}\\d+$`,
+    );
+    expect(
+      validateRequest(OPERATIONS[name].input, {
+        ...input,
+        [member === "replicaRegion" ? "ReplicaRegion" : "PrimaryRegion"]: "ap-southeast-2",
+      }).success,
+    ).toBe(true);
   });
 
   it("requires Description on UpdateKeyDescription and takes an empty one", () => {

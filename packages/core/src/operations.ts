@@ -45,7 +45,9 @@ const ENABLED_OR_DISABLED: readonly KeyState[] = ["Enabled", "Disabled"];
 // ScheduleKeyDeletion: not while Creating, Updating, or already pending deletion.
 const DELETABLE: readonly KeyState[] = ["Enabled", "Disabled", "PendingImport", "Unavailable"];
 // CancelKeyDeletion: only a key pending deletion.
-const PENDING_DELETION: readonly KeyState[] = ["PendingDeletion"];
+// CancelKeyDeletion: only a key pending deletion, or a multi-Region primary waiting for its replicas' deletion
+// (PendingReplicaDeletion) [DOC key-state table].
+const PENDING_DELETION: readonly KeyState[] = ["PendingDeletion", "PendingReplicaDeletion"];
 // EnableKeyRotation, DisableKeyRotation: an Enabled key; a key with imported material (PendingImport) gets on to the
 // UnsupportedOperationException of its EXTERNAL origin (the table's "?" for imported material). Disabled →
 // DisabledException.
@@ -53,6 +55,10 @@ const ROTATION_CONFIGURABLE: readonly KeyState[] = ["Enabled", "PendingImport"];
 // RotateKeyOnDemand: an Enabled key only ([REC] LocalStack snapshots: Disabled → DisabledException, PendingImport →
 // KMSInvalidStateException `… is pending import.`).
 const ENABLED: readonly KeyState[] = ["Enabled"];
+// ReplicateKey, UpdatePrimaryRegion: the multi-Region rows of the key-state table [DOC]: an Enabled or Disabled key,
+// one with imported material waiting for it (PendingImport: the replica is made without material [DOC
+// API_ReplicateKey]); not while Creating or Updating, nor pending deletion (of itself or of its replicas).
+const MULTI_REGION_MANAGEABLE: readonly KeyState[] = ["Enabled", "Disabled", "PendingImport"];
 
 /** Every implemented operation, by its AWS name. */
 export const OPERATIONS = {
@@ -184,6 +190,20 @@ export const OPERATIONS = {
     action: "kms:UpdateKeyDescription",
     keyIdentifiers: KEY_MANAGEMENT,
     keyStates: NOT_PENDING_DELETION,
+  },
+  ReplicateKey: {
+    input: shapes.ReplicateKeyRequest,
+    action: "kms:ReplicateKey",
+    // [DOC] API_ReplicateKey "Cross-account use: No"; the KeyId is the primary key in the caller's Region.
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: MULTI_REGION_MANAGEABLE,
+  },
+  UpdatePrimaryRegion: {
+    input: shapes.UpdatePrimaryRegionRequest,
+    action: "kms:UpdatePrimaryRegion",
+    // [DOC] API_UpdatePrimaryRegion "Cross-account use: No"; both the primary and the replica must be in one of these.
+    keyIdentifiers: KEY_MANAGEMENT,
+    keyStates: MULTI_REGION_MANAGEABLE,
   },
 } as const satisfies Record<string, OperationSpec>;
 

@@ -271,6 +271,53 @@ describe.skipIf("missing" in cli)(
       expect(out.code).not.toBe(0);
       expect(out.stderr.trim()).toBe(line);
     });
+    it("replicates a multi-Region key into another Region and moves its primary there", async () => {
+      // Regions of their own, so the key listings of the other tests here stay as they expect.
+      const [home, away] = ["eu-west-3", "eu-central-1"];
+      const awsIn = (region: string, ...args: string[]) =>
+        awsCli("path" in cli ? cli.path : "aws", server.url, region, ["kms", ...args]);
+      const created = await awsIn(
+        home,
+        "create-key",
+        "--multi-region",
+        "--query",
+        "KeyMetadata.KeyId",
+        "--output",
+        "text",
+      );
+      expect(created.code, created.stderr).toBe(0);
+      const mrk = created.stdout.trim();
+      expect(mrk).toMatch(/^mrk-[0-9a-f]{32}$/);
+      const primary = { Arn: `arn:aws:kms:${home}:${ACCOUNT_ID}:key/${mrk}`, Region: home };
+      const replica = { Arn: `arn:aws:kms:${away}:${ACCOUNT_ID}:key/${mrk}`, Region: away };
+
+      const replicated = await awsIn(home, "replicate-key", "--key-id", mrk, "--replica-region", away);
+      expect(replicated.code, replicated.stderr).toBe(0);
+      const answer = JSON.parse(replicated.stdout);
+      expect(answer.ReplicaKeyMetadata).toMatchObject({ Arn: replica.Arn, KeyState: "Creating" });
+      expect(answer.ReplicaPolicy).toBe(defaultPolicyText(ACCOUNT_ID));
+      const again = await awsIn(home, "replicate-key", "--key-id", mrk, "--replica-region", away);
+      expect(again.code).not.toBe(0);
+      expect(again.stderr.trim()).toBe(
+        cliErrorLine("AlreadyExistsException", "ReplicateKey", `${replica.Arn} already exists.`),
+      );
+
+      const moved = await awsIn(home, "update-primary-region", "--key-id", mrk, "--primary-region", away);
+      expect(moved).toMatchObject({ code: 0, stdout: "" });
+      const [oldPrimary, newPrimary] = await Promise.all([
+        awsIn(home, "describe-key", "--key-id", mrk, "--query", "KeyMetadata.MultiRegionConfiguration"),
+        awsIn(away, "describe-key", "--key-id", mrk, "--query", "KeyMetadata.[KeyState,MultiRegionConfiguration]"),
+      ]);
+      expect(JSON.parse(oldPrimary.stdout)).toEqual({
+        MultiRegionKeyType: "REPLICA",
+        PrimaryKey: replica,
+        ReplicaKeys: [primary],
+      });
+      expect(JSON.parse(newPrimary.stdout)).toEqual([
+        "Enabled",
+        { MultiRegionKeyType: "PRIMARY", PrimaryKey: replica, ReplicaKeys: [primary] },
+      ]);
+    });
   },
 );
 

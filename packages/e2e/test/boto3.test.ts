@@ -8,6 +8,7 @@ import { DEMO_KEY_ID, startEmulator } from "../src/servers.js";
 const REGION = "us-east-2";
 const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${DEMO_KEY_ID}`;
 const ALIAS_ARN = `arn:aws:kms:${REGION}:${ACCOUNT_ID}:alias/ExampleAlias`;
+const REPLICA_REGION = "eu-central-1";
 const MISSING_KEY_ID = "0b0c52a4-9d5f-4d1e-9b7a-0123456789ab";
 const OTHER_ACCOUNT = "444455556666";
 const LOCKOUT = JSON.stringify({
@@ -63,6 +64,23 @@ const PLAN: PlanStep[] = [
   { name: "cancel-deletion", op: "cancel_key_deletion", params: { KeyId: "${newKey}" } },
   { name: "describe-after-cancel", op: "describe_key", params: { KeyId: "${newKey}" } },
   { name: "cancel-again", op: "cancel_key_deletion", params: { KeyId: "${newKey}" } },
+  // Multi-Region keys: a primary here, a replica in REPLICA_REGION, then the primary moved there.
+  {
+    name: "create-mrk",
+    op: "create_key",
+    params: { MultiRegion: true, Description: "e2e primary" },
+    save: { mrk: "response.KeyMetadata.KeyId" },
+  },
+  {
+    name: "replicate",
+    op: "replicate_key",
+    params: { KeyId: "${mrk}", ReplicaRegion: REPLICA_REGION, Description: "e2e replica" },
+  },
+  { name: "describe-replica", op: "describe_key", region: REPLICA_REGION, params: { KeyId: "${mrk}" } },
+  { name: "replicate-again", op: "replicate_key", params: { KeyId: "${mrk}", ReplicaRegion: REPLICA_REGION } },
+  { name: "update-primary", op: "update_primary_region", params: { KeyId: "${mrk}", PrimaryRegion: REPLICA_REGION } },
+  { name: "describe-old-primary", op: "describe_key", params: { KeyId: "${mrk}" } },
+  { name: "describe-new-primary", op: "describe_key", region: REPLICA_REGION, params: { KeyId: "${mrk}" } },
   // Errors.
   { name: "unknown-key", op: "get_key_policy", params: { KeyId: MISSING_KEY_ID } },
   { name: "malformed-key-id", op: "get_key_policy", params: { KeyId: "fake-key-id" } },
@@ -215,6 +233,35 @@ describe.skipIf("missing" in python)("boto3 against a running emulator", () => {
     expect(after).toMatchObject({ KeyState: "Disabled", Enabled: false });
     expect(after).not.toHaveProperty("DeletionDate");
     expect(result("cancel-again")).toEqual(error("KMSInvalidStateException", `${newArn} is not pending deletion.`));
+  });
+
+  it("replicates a multi-Region key into another Region and moves its primary there", () => {
+    const mrk = result("create-mrk").response.KeyMetadata.KeyId as string;
+    expect(mrk).toMatch(/^mrk-[0-9a-f]{32}$/);
+    const arnIn = (region: string) => `arn:aws:kms:${region}:${ACCOUNT_ID}:key/${mrk}`;
+    const primary = { Arn: arnIn(REGION), Region: REGION };
+    const replica = { Arn: arnIn(REPLICA_REGION), Region: REPLICA_REGION };
+    const replicated = result("replicate").response;
+    expect(replicated.ReplicaKeyMetadata).toMatchObject({
+      KeyId: mrk,
+      Arn: replica.Arn,
+      KeyState: "Creating",
+      Description: "e2e replica",
+      MultiRegionConfiguration: { MultiRegionKeyType: "REPLICA", PrimaryKey: primary, ReplicaKeys: [replica] },
+    });
+    expect(replicated.ReplicaPolicy).toBe(defaultPolicyText(ACCOUNT_ID));
+    expect(result("describe-replica").response.KeyMetadata).toMatchObject({ KeyState: "Enabled", Enabled: true });
+    expect(result("replicate-again")).toEqual(error("AlreadyExistsException", `${replica.Arn} already exists.`));
+    expect(result("update-primary")).toEqual({ response: {} });
+    expect(result("describe-old-primary").response.KeyMetadata.MultiRegionConfiguration).toEqual({
+      MultiRegionKeyType: "REPLICA",
+      PrimaryKey: replica,
+      ReplicaKeys: [primary],
+    });
+    expect(result("describe-new-primary").response.KeyMetadata).toMatchObject({
+      Description: "e2e replica",
+      MultiRegionConfiguration: { MultiRegionKeyType: "PRIMARY", PrimaryKey: replica, ReplicaKeys: [primary] },
+    });
   });
 
   it.each([

@@ -83,6 +83,7 @@ describe("SQLite schema migrations", () => {
     const files = readMigrations();
     expect(files.map((m) => m.name)).toContain("0001_init.sql");
     expect(files.map((m) => m.name)).toContain("0002_key_rotation.sql");
+    expect(files.map((m) => m.name)).toContain("0003_multi_region.sql");
     const first = open(path);
     const latest = files.at(-1)?.version;
     expect(first.schemaVersion).toBe(latest);
@@ -166,8 +167,54 @@ describe("SQLite schema migrations", () => {
     });
   });
 
-  it("opens a database made at schema 2 and upgrades it (0004_aws_managed_keys.sql): its keys read as customer managed", async () => {
+  it("opens a database made at schema 2 and upgrades it (0003_multi_region.sql): its multi-Region key stays its own primary", async () => {
     const path = join(root, "schema-2", "keys.sqlite");
+    const [init, rotation] = readMigrations();
+    createSqliteStore({ path, migrations: [init!, rotation!] }).close();
+    // A multi-Region primary as schema 2 stored it: no primary_region column.
+    const mrk = { ...KEY, keyId: "mrk-1234abcd12ab34cd56ef1234567890ab", multiRegion: true };
+    const db = new Database(path);
+    db.prepare(
+      "INSERT INTO kms_keys (account_id, region, key_id, partition, description, key_spec, key_usage, origin, key_state, " +
+        "creation_date, multi_region, policy, tags, rotation_period_in_days, next_rotation_date) " +
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      mrk.accountId,
+      mrk.region,
+      mrk.keyId,
+      mrk.partition,
+      mrk.description,
+      mrk.keySpec,
+      mrk.keyUsage,
+      mrk.origin,
+      mrk.keyState,
+      mrk.creationDate,
+      1,
+      mrk.policy,
+      "[]",
+      365,
+      1_731_536_000_000,
+    );
+    db.close();
+
+    const upgraded = open(path);
+    expect(upgraded.schemaVersion).toBeGreaterThanOrEqual(3);
+    const before = { ...mrk, rotationPeriodInDays: 365, nextRotationDate: 1_731_536_000_000 };
+    expect(await upgraded.getKey(mrk, mrk.keyId)).toStrictEqual(before);
+    expect(await upgraded.listKeyCopies(mrk.accountId, mrk.keyId)).toStrictEqual([before]);
+    // A replica made after the upgrade, and the primary moved to it: both copies say so after reopening.
+    const replica = { ...before, region: "eu-west-1", primaryRegion: mrk.region };
+    expect(await upgraded.createKey(replica)).toBe(true);
+    await upgraded.updatePrimaryRegion(mrk.accountId, mrk.keyId, "eu-west-1");
+    upgraded.close();
+    expect(await open(path).listKeyCopies(mrk.accountId, mrk.keyId)).toStrictEqual([
+      { ...before, primaryRegion: "eu-west-1" },
+      { ...replica, primaryRegion: "eu-west-1" },
+    ]);
+  });
+
+  it("opens a database made at schema 2 and upgrades it (0004_aws_managed_keys.sql): its keys read as customer managed", async () => {
+    const path = join(root, "schema-2-managed", "keys.sqlite");
     const before4 = readMigrations().filter((m) => m.version < 4);
     createSqliteStore({ path, migrations: before4 }).close();
     // A key as schema 2 stored it: no key_manager column.

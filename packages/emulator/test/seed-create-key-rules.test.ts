@@ -37,6 +37,32 @@ describe("seed keys follow CreateKey's and CreateAlias's rules", () => {
     expect(seedKey(key)).toEqual({ success: false, error: [{ path, message }] });
   });
 
+  it("refuses a multi-Region key ID in two regions of one account: a seed makes primaries, ReplicateKey replicas", () => {
+    const KeyId = `mrk-${"b".repeat(32)}`;
+    expect(
+      parseSeed({
+        keys: [
+          { KeyId, Region: "us-east-1" },
+          { KeyId, Region: "eu-west-1" },
+        ],
+      }),
+    ).toEqual({
+      success: false,
+      error: [
+        {
+          path: "keys[1].KeyId",
+          message:
+            "repeats the multi-Region KeyId of keys[0] in another region of the same account: seed the primary only, and make replicas with ReplicateKey",
+        },
+      ],
+    });
+    const accounts = [
+      { KeyId, AccountId: "111122223333", Region: "us-east-1" },
+      { KeyId, AccountId: "444455556666", Region: "eu-west-1" },
+    ];
+    expect(parseSeed({ keys: accounts }).success).toBe(true);
+  });
+
   it("makes a key in the partition of its region, as CreateKey does", async () => {
     const store = createMemoryStore();
     const ids = { keyId: () => KEY_ID, requestId: () => "r", keyMaterialId: () => "0".repeat(64) };

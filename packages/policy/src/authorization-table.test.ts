@@ -54,6 +54,8 @@ describe("AUTHORIZATION_TABLE", () => {
     ["RotateKeyOnDemand", [["key", "key-policy"]]],
     ["ListKeyRotations", [["key", "key-policy"]]],
     ["UpdateKeyDescription", [["key", "key-policy"]]],
+    ["ReplicateKey", [["key", "key-policy"]]],
+    ["UpdatePrimaryRegion", [["key", "key-policy"]]],
   ] as const)("%s is authorized on %j (AWS permissions table)", (operation, expected) => {
     expect(AUTHORIZATION_TABLE[operation].resources.map((r) => [r.resource, r.policyType])).toEqual(expected);
   });
@@ -89,6 +91,8 @@ describe("AUTHORIZATION_TABLE", () => {
     ["kms:RotateKeyOnDemand", "RotateKeyOnDemand"],
     ["kms:ListKeyRotations", "ListKeyRotations"],
     ["kms:UpdateKeyDescription", "UpdateKeyDescription"],
+    ["kms:ReplicateKey", "ReplicateKey"],
+    ["kms:UpdatePrimaryRegion", "UpdatePrimaryRegion"],
   ] as const)("authorizes %s for %s", (action, operation) => {
     expect(operationOfAction(action)).toBe(operation);
   });

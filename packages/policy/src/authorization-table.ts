@@ -73,8 +73,11 @@ const keyOperation = (action: `kms:${string}`, crossAccount = false): OperationA
  *   the alias, the current key and the new key [DOC alias-access.html, API_UpdateAlias "Required permissions"];
  * - CreateKey with `Tags` also needs `kms:TagResource` in an IAM policy [DOC API_CreateKey "Required permissions"],
  *   one that covers every KMS key in the account and Region, not particular keys [DOC manage-tags-api.html,
- *   tag-permissions.html]. ReplicateKey (`Tags` too) is not implemented; no other implemented
- *   operation lists a permission for a request member.
+ *   tag-permissions.html]; no other implemented operation lists a permission for a request member;
+ * - ReplicateKey is "Key policy" on the primary key; its other documented needs, `kms:CreateKey` (and with `Tags`
+ *   `kms:TagResource`) in an IAM policy *in the replica Region*, are not checked [DEC: the emulator's IAM context is
+ *   the request's Region; KMS-FIDELITY.md §5b]. UpdatePrimaryRegion is "Key policy" on the current primary and, by
+ *   the handler, on the replica that becomes primary [DOC API_UpdatePrimaryRegion "Required permissions"].
  */
 export const AUTHORIZATION_TABLE = {
   GetKeyPolicy: keyOperation("kms:GetKeyPolicy"),
@@ -106,6 +109,8 @@ export const AUTHORIZATION_TABLE = {
   RotateKeyOnDemand: keyOperation("kms:RotateKeyOnDemand"),
   ListKeyRotations: keyOperation("kms:ListKeyRotations"),
   UpdateKeyDescription: keyOperation("kms:UpdateKeyDescription"),
+  ReplicateKey: keyOperation("kms:ReplicateKey"),
+  UpdatePrimaryRegion: keyOperation("kms:UpdatePrimaryRegion"),
 } as const satisfies { readonly [K in OperationName]: OperationAuthorization };
 
 /** The authorization of `operation` ({@link AUTHORIZATION_TABLE}). */

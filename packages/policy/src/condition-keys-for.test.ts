@@ -122,6 +122,8 @@ describe("conditionKeysFor", () => {
     ["UntagResource", { TagKeys: ["x", "z"] }, { "aws:TagKeys": ["x", "z"] }],
     ["PutKeyPolicy", { BypassPolicyLockoutSafetyCheck: true }, { "kms:BypassPolicyLockoutSafetyCheck": "true" }],
     ["EnableKeyRotation", { RotationPeriodInDays: 180 }, { "kms:RotationPeriodInDays": "180" }],
+    ["ReplicateKey", { ReplicaRegion: "eu-west-1" }, { "kms:ReplicaRegion": "eu-west-1" }],
+    ["UpdatePrimaryRegion", { PrimaryRegion: "eu-west-1" }, { "kms:PrimaryRegion": "eu-west-1" }],
   ] as const)("gives %s its request keys", (operation, parameters, expected) => {
     expect(conditionKeysFor({ ...base, operation, parameters })).toMatchObject(expected);
   });

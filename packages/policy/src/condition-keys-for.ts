@@ -40,6 +40,10 @@ export interface ConditionKeyParameters {
   readonly TagKeys?: readonly string[] | undefined;
   /** EnableKeyRotation's rotation period, in days. */
   readonly RotationPeriodInDays?: number | undefined;
+  /** ReplicateKey's Region of the new replica. */
+  readonly ReplicaRegion?: string | undefined;
+  /** UpdatePrimaryRegion's Region of the new primary. */
+  readonly PrimaryRegion?: string | undefined;
 }
 
 /** Everything {@link conditionKeysFor} builds a request context from. Time and addresses are passed in. */
@@ -84,7 +88,8 @@ const SESSION = /^arn:([a-z-]+):sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/;
  *   for `Tags` `aws:RequestTag/<key>` and `aws:TagKeys`;
  * - PutKeyPolicy: `kms:BypassPolicyLockoutSafetyCheck`; TagResource: `aws:RequestTag/<key>`, `aws:TagKeys`;
  *   UntagResource: `aws:TagKeys` [DOC]; EnableKeyRotation: `kms:RotationPeriodInDays` when the request gives one [DOC
- *   conditions-kms; DEC: absent otherwise, the default is not documented as present];
+ *   conditions-kms; DEC: absent otherwise, the default is not documented as present]; ReplicateKey:
+ *   `kms:ReplicaRegion`; UpdatePrimaryRegion: `kms:PrimaryRegion` [DOC conditions-kms];
  * - `kms:RequestAlias` when the request named the key by an alias [DOC alias-authorization.html].
  *
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html
@@ -137,6 +142,12 @@ export function conditionKeysFor(request: ConditionKeyRequest): ConditionKeys {
       break;
     case "UntagResource":
       keys["aws:TagKeys"] = parameters.TagKeys ?? [];
+      break;
+    case "ReplicateKey":
+      if (parameters.ReplicaRegion !== undefined) keys["kms:ReplicaRegion"] = parameters.ReplicaRegion;
+      break;
+    case "UpdatePrimaryRegion":
+      if (parameters.PrimaryRegion !== undefined) keys["kms:PrimaryRegion"] = parameters.PrimaryRegion;
       break;
     case "EnableKeyRotation":
       if (parameters.RotationPeriodInDays !== undefined) {

@@ -17,12 +17,14 @@ import {
   ListKeysCommand,
   ListResourceTagsCommand,
   PutKeyPolicyCommand,
+  ReplicateKeyCommand,
   RotateKeyOnDemandCommand,
   ScheduleKeyDeletionCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateAliasCommand,
   UpdateKeyDescriptionCommand,
+  UpdatePrimaryRegionCommand,
 } from "@aws-sdk/client-kms";
 import type { OperationName } from "@keypolicy/core";
 import type { GetOutputType } from "@smithy/types";
@@ -64,6 +66,8 @@ export const COMMANDS = {
   RotateKeyOnDemand: RotateKeyOnDemandCommand,
   ListKeyRotations: ListKeyRotationsCommand,
   UpdateKeyDescription: UpdateKeyDescriptionCommand,
+  ReplicateKey: ReplicateKeyCommand,
+  UpdatePrimaryRegion: UpdatePrimaryRegionCommand,
 } as const satisfies { readonly [O in OperationName]: CommandClass };
 
 /** The SDK's input for an operation, e.g. `GetKeyPolicyCommandInput`. */

@@ -32,6 +32,8 @@ const KEY_ID_CHECKED_BEFORE_SENDING = {
   RotateKeyOnDemand: false,
   ListKeyRotations: false,
   UpdateKeyDescription: false,
+  ReplicateKey: false,
+  UpdatePrimaryRegion: false,
 } as const satisfies { readonly [O in OperationName]: boolean };
 
 /**

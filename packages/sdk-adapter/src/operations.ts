@@ -381,3 +381,38 @@ export const safeUpdateKeyDescription: SafeOperation<"UpdateKeyDescription"> = s
  */
 export const updateKeyDescription: ThrowingOperation<"UpdateKeyDescription"> =
   throwingOperation("UpdateKeyDescription");
+
+/**
+ * ReplicateKey through `safeSend`: a replica of a multi-Region primary key in another Region of the same account, with
+ * its own key policy, description and tags.
+ *
+ * @returns the SDK's output (`ReplicaKeyMetadata`, `ReplicaPolicy`, `ReplicaTags`), or a `SafeSendError`
+ *   (ValidationException before sending; from KMS e.g. UnsupportedOperationException, AlreadyExistsException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html
+ */
+export const safeReplicateKey: SafeOperation<"ReplicateKey"> = safeOperation("ReplicateKey");
+
+/**
+ * ReplicateKey through `send` (throws the SDK's exception): a replica of a multi-Region primary key in another Region.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html
+ */
+export const replicateKey: ThrowingOperation<"ReplicateKey"> = throwingOperation("ReplicateKey");
+
+/**
+ * UpdatePrimaryRegion through `safeSend`: the replica in `PrimaryRegion` becomes the primary key, the primary a
+ * replica.
+ *
+ * @returns the SDK's (empty) output, or a `SafeSendError` (ValidationException before sending; from KMS e.g.
+ *   UnsupportedOperationException, NotFoundException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdatePrimaryRegion.html
+ */
+export const safeUpdatePrimaryRegion: SafeOperation<"UpdatePrimaryRegion"> = safeOperation("UpdatePrimaryRegion");
+
+/**
+ * UpdatePrimaryRegion through `send` (throws the SDK's exception): moves a multi-Region key's primary to another
+ * Region that holds a replica.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdatePrimaryRegion.html
+ */
+export const updatePrimaryRegion: ThrowingOperation<"UpdatePrimaryRegion"> = throwingOperation("UpdatePrimaryRegion");

@@ -51,6 +51,12 @@ describe("safeSend against the in-process emulator", () => {
     ["a rotation period under 90 days", "EnableKeyRotation", { KeyId: KEY_ID, RotationPeriodInDays: 89 }],
     ["an IncludeKeyMaterial value KMS does not have", "ListKeyRotations", { KeyId: KEY_ID, IncludeKeyMaterial: "ALL" }],
     ["a description over 8192 characters", "UpdateKeyDescription", { KeyId: KEY_ID, Description: "d".repeat(8193) }],
+    ["a replica Region that is not a Region ID", "ReplicateKey", { KeyId: KEY_ID, ReplicaRegion: "mars" }],
+    [
+      "a primary Region over 32 characters",
+      "UpdatePrimaryRegion",
+      { KeyId: KEY_ID, PrimaryRegion: `${"a-".repeat(16)}1` },
+    ],
     ["an alias name too long", "CreateAlias", { AliasName: `alias/${"a".repeat(251)}`, TargetKeyId: KEY_ID }],
     ["a tag key too long", "TagResource", { KeyId: KEY_ID, Tags: [{ TagKey: "k".repeat(129), TagValue: "v" }] }],
     ["a malformed key ID on a policy operation", "ListKeyPolicies", { KeyId: "fake-key-id" }],

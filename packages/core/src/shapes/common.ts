@@ -129,6 +129,9 @@ export const TagList = z.array(Tag);
 export const KeyListEntry = z.object({ KeyId: z.string(), KeyArn: z.string() });
 export type KeyListEntry = z.infer<typeof KeyListEntry>;
 
+/** `RegionType`: a Region ID such as `us-east-1` [DOC model: 1..32, pattern `^([a-z]+-){2,3}\d+$`]. */
+export const RegionType = awsString({ min: 1, max: 32, pattern: "^([a-z]+-){2,3}\\d+$" });
+
 /** `MultiRegionKey`. */
 export const MultiRegionKey = z.object({ Arn: z.string(), Region: z.string() });
 

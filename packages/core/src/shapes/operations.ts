@@ -15,6 +15,7 @@ import {
   OriginType,
   PolicyNameType,
   PolicyType,
+  RegionType,
   Tag,
   TagList,
 } from "./common.js";
@@ -113,9 +114,13 @@ export const ScheduleKeyDeletionRequest = z.object({
   PendingWindowInDays: awsInteger({ min: 1, max: 365 }).optional(),
 });
 export type ScheduleKeyDeletionRequest = z.infer<typeof ScheduleKeyDeletionRequest>;
+/**
+ * ScheduleKeyDeletion output. `DeletionDate` is absent for a multi-Region primary key with replicas: its waiting
+ * period starts when the last replica is deleted ([DOC] the member's documentation; KeyState `PendingReplicaDeletion`).
+ */
 export const ScheduleKeyDeletionResponse = z.object({
   KeyId: z.string(),
-  DeletionDate: z.number(),
+  DeletionDate: z.number().optional(),
   KeyState: z.string(),
   PendingWindowInDays: z.number(),
 });
@@ -256,3 +261,32 @@ export type ListKeyRotationsResponse = z.infer<typeof ListKeyRotationsResponse>;
 /** @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateKeyDescription.html */
 export const UpdateKeyDescriptionRequest = z.object({ KeyId: KeyIdType, Description: DescriptionType });
 export type UpdateKeyDescriptionRequest = z.infer<typeof UpdateKeyDescriptionRequest>;
+
+/**
+ * ReplicateKey input: the multi-Region primary key (key ID or key ARN) and the Region of the new replica; the
+ * replica's own policy, description and tags (not shared properties: [DOC] the members' documentation).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html
+ */
+export const ReplicateKeyRequest = z.object({
+  KeyId: KeyIdType,
+  ReplicaRegion: RegionType,
+  Policy: PolicyType.optional(),
+  BypassPolicyLockoutSafetyCheck: z.boolean().optional(),
+  Description: DescriptionType.optional(),
+  Tags: TagList.optional(),
+});
+export type ReplicateKeyRequest = z.infer<typeof ReplicateKeyRequest>;
+/** ReplicateKey output: the replica's KeyMetadata, its key policy and its tags. */
+export const ReplicateKeyResponse = z.object({
+  ReplicaKeyMetadata: KeyMetadata,
+  ReplicaPolicy: z.string(),
+  ReplicaTags: TagList.optional(),
+});
+export type ReplicateKeyResponse = z.infer<typeof ReplicateKeyResponse>;
+
+/**
+ * UpdatePrimaryRegion input: the current primary key and the Region of the replica that becomes primary. No output.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdatePrimaryRegion.html
+ */
+export const UpdatePrimaryRegionRequest = z.object({ KeyId: KeyIdType, PrimaryRegion: RegionType });
+export type UpdatePrimaryRegionRequest = z.infer<typeof UpdatePrimaryRegionRequest>;

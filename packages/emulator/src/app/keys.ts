@@ -15,7 +15,8 @@ import {
   err,
   ok,
 } from "@keypolicy/core";
-import type { StoredAlias, StoredKey } from "../store/types.js";
+import { applyPatch } from "../store/memory.js";
+import type { KeyPatch, StoredAlias, StoredKey } from "../store/types.js";
 import { type ConditionKeyParameters, operationOfAction } from "@keypolicy/policy";
 import { authorizeManagedKey, authorizeResource } from "./auth/authorize.js";
 import type { OperationContext } from "./deps.js";
@@ -84,7 +85,7 @@ export async function findKey(
     (await ctx.store.getKey(arn, arn.keyId)) ??
     (managedAlias === undefined ? undefined : await createManagedKey(ctx, managedAlias, arn));
   if (!stored) return err(createKmsError("NotFoundException", messages.keyDoesNotExist(formatted)));
-  const key = await materialiseRotations(ctx, stored);
+  const key = await withSharedProperties(ctx, await materialiseRotations(ctx, stored));
   const found: FoundKey = requestAlias === undefined ? { key, arn: formatted } : { key, arn: formatted, requestAlias };
   const check = options.authorize ?? "key";
   if (check !== false && !ctx.config.enforceKeyPolicies && key.keyManager === "AWS") {
@@ -142,6 +143,47 @@ async function materialiseRotations(ctx: OperationContext, key: StoredKey): Prom
   return (await ctx.store.updateKey(key, key.keyId, patch)) ?? key;
 }
 
+/**
+ * The fields a multi-Region key's copies share and the primary holds ([DOC] API_ReplicateKey: "the same key ID and key
+ * material ... and automatic key rotation status. KMS automatically synchronizes these shared properties"): the key
+ * material (current and past) and the automatic rotation schedule.
+ */
+export function sharedProperties(key: StoredKey): KeyPatch {
+  return {
+    ...(key.currentKeyMaterialId === undefined ? {} : { currentKeyMaterialId: key.currentKeyMaterialId }),
+    ...(key.keyMaterials === undefined ? {} : { keyMaterials: key.keyMaterials }),
+    rotationPeriodInDays: key.rotationPeriodInDays ?? null,
+    nextRotationDate: key.nextRotationDate ?? null,
+  };
+}
+
+/** Whether a stored key is a multi-Region replica: a copy outside its primary's Region. */
+export function isReplica(key: StoredKey): boolean {
+  return key.multiRegion && key.primaryRegion !== undefined && key.primaryRegion !== key.region;
+}
+
+/**
+ * A replica read with its primary's shared properties ({@link sharedProperties}): rotation happens on the primary
+ * (its due automatic rotations applied first), and every replica shows the result at once, as AWS synchronizes them
+ * [DEC: immediately]. A replica whose material is its own (imported, `Origin: EXTERNAL`) keeps it. Other keys as read.
+ */
+async function withSharedProperties(ctx: OperationContext, key: StoredKey): Promise<StoredKey> {
+  if (!isReplica(key) || key.origin !== "AWS_KMS") return key;
+  const primary = await ctx.store.getKey({ accountId: key.accountId, region: key.primaryRegion as string }, key.keyId);
+  if (!primary) return key;
+  return applyPatch(key, sharedProperties(await materialiseRotations(ctx, primary)));
+}
+
+/**
+ * Every Region's copy of a multi-Region key, oldest first (the store's `listKeyCopies`); `[key]` for a key that is not
+ * multi-Region, which has no other copies.
+ */
+export async function keyCopies(ctx: OperationContext, key: StoredKey): Promise<readonly StoredKey[]> {
+  if (!key.multiRegion) return [key];
+  const copies = await ctx.store.listKeyCopies(key.accountId, key.keyId);
+  return copies.length === 0 ? [key] : copies;
+}
+
 /** The ARN of a stored key. */
 export function keyArnOf(key: StoredKey): string {
   return formatKeyArn({
@@ -155,9 +197,16 @@ export function keyArnOf(key: StoredKey): string {
 /**
  * The `KeyMetadata` AWS answers for a stored key: members in the model's order, absent ones left out (never
  * `null`), dates in epoch seconds ([REC] vectors `describe-key-after-create-symmetric`, `create-key-hmac-256`,
- * `create-key-external-pending-import`, `create-key-multi-region-primary`).
+ * `create-key-external-pending-import`, `create-key-multi-region-primary`,
+ * `replicate-key-response-default-replica-policy`).
+ *
+ * A multi-Region key's `MultiRegionConfiguration` comes from `copies`, every Region's copy of the key
+ * ({@link keyCopies}): the one in the primary Region is `PrimaryKey`, the others are `ReplicaKeys` in creation order
+ * [DEC: AWS's order is not recorded]; `PrimaryKey` includes the key itself when it is the primary, `ReplicaKeys` when
+ * it is a replica ([DOC] MultiRegionConfiguration; [REC] the replica in ReplicateKey's answer lists itself).
+ * `PendingDeletionWindowInDays` only while `PendingReplicaDeletion` ([DOC] KeyMetadata member).
  */
-export function toKeyMetadata(key: StoredKey): KeyMetadata {
+export function toKeyMetadata(key: StoredKey, copies: readonly StoredKey[] = [key]): KeyMetadata {
   const arn = keyArnOf(key);
   const algorithms = keyAlgorithms(key.keySpec, key.keyUsage) ?? {};
   const metadata: Record<string, unknown> = {
@@ -181,16 +230,25 @@ export function toKeyMetadata(key: StoredKey): KeyMetadata {
   if (algorithms.SigningAlgorithms) metadata["SigningAlgorithms"] = [...algorithms.SigningAlgorithms];
   if (algorithms.KeyAgreementAlgorithms) metadata["KeyAgreementAlgorithms"] = [...algorithms.KeyAgreementAlgorithms];
   metadata["MultiRegion"] = key.multiRegion;
-  if (key.multiRegion) {
-    metadata["MultiRegionConfiguration"] = {
-      MultiRegionKeyType: "PRIMARY",
-      PrimaryKey: { Arn: arn, Region: key.region },
-      ReplicaKeys: [],
-    };
+  if (key.multiRegion) metadata["MultiRegionConfiguration"] = multiRegionConfiguration(key, copies);
+  if (key.keyState === "PendingReplicaDeletion" && key.pendingDeletionWindowInDays !== undefined) {
+    metadata["PendingDeletionWindowInDays"] = key.pendingDeletionWindowInDays;
   }
   if (algorithms.MacAlgorithms) metadata["MacAlgorithms"] = [...algorithms.MacAlgorithms];
   if (key.currentKeyMaterialId !== undefined) metadata["CurrentKeyMaterialId"] = key.currentKeyMaterialId;
   return metadata as KeyMetadata;
+}
+
+function multiRegionConfiguration(key: StoredKey, copies: readonly StoredKey[]) {
+  const primaryRegion = key.primaryRegion ?? key.region;
+  const all = copies.some((copy) => copy.region === key.region) ? copies : [...copies, key];
+  const entry = (copy: StoredKey) => ({ Arn: keyArnOf(copy), Region: copy.region });
+  const primary = all.find((copy) => copy.region === primaryRegion);
+  return {
+    MultiRegionKeyType: key.region === primaryRegion ? "PRIMARY" : "REPLICA",
+    PrimaryKey: primary ? entry(primary) : { Arn: keyArnOf({ ...key, region: primaryRegion }), Region: primaryRegion },
+    ReplicaKeys: all.filter((copy) => copy.region !== primaryRegion).map(entry),
+  };
 }
 
 /**

@@ -24,6 +24,8 @@ import { getKeyRotationStatus } from "./handlers/get-key-rotation-status.js";
 import { listKeyRotations } from "./handlers/list-key-rotations.js";
 import { rotateKeyOnDemand } from "./handlers/rotate-key-on-demand.js";
 import { updateKeyDescription } from "./handlers/update-key-description.js";
+import { replicateKey } from "./handlers/replicate-key.js";
+import { updatePrimaryRegion } from "./handlers/update-primary-region.js";
 
 /** A handler: validated input in, the output members (or `undefined` for none) or a KMS error out. */
 export type Handler<K extends OperationName> = (
@@ -59,4 +61,6 @@ export const HANDLERS: { readonly [K in OperationName]: Handler<K> } = {
   RotateKeyOnDemand: rotateKeyOnDemand,
   ListKeyRotations: listKeyRotations,
   UpdateKeyDescription: updateKeyDescription,
+  ReplicateKey: replicateKey,
+  UpdatePrimaryRegion: updatePrimaryRegion,
 };

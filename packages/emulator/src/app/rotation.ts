@@ -34,10 +34,16 @@ export type RotationUse = "configure" | "on-demand" | "list";
  *   `<key ARN> origin is EXTERNAL which is not valid for this operation.` [REC]; RotateKeyOnDemand, which AWS has
  *   supported for imported material since 2025, answers KMSInvalidStateException `No available key material pending
  *   rotation for the key: <key ARN>.` [REC 2025-11-19], as the emulator imports no material; ListKeyRotations lists
- *   nothing (the key has no KMS-made material).
+ *   nothing (the key has no KMS-made material);
+ * - a multi-Region replica key: EnableKeyRotation, DisableKeyRotation and RotateKeyOnDemand answer
+ *   UnsupportedOperationException [DOC API_EnableKeyRotation: "set the property on the primary key"; text DEC]
+ *   (ListKeyRotations lists the primary's rotations, which the replica shares).
  */
 export function checkRotatable(found: FoundKey, use: RotationUse): Result<FoundKey> {
   const { key, arn } = found;
+  if (use !== "list" && key.multiRegion && key.primaryRegion !== undefined && key.primaryRegion !== key.region) {
+    return err(createKmsError("UnsupportedOperationException", messages.rotationOnReplicaKey(arn)));
+  }
   if (key.keySpec !== "SYMMETRIC_DEFAULT") {
     return err(createKmsError("UnsupportedOperationException", messages.rotationUnsupportedKeySpec()));
   }

@@ -140,6 +140,7 @@ export function parseSeed(
   }
   const problems: SeedProblem[] = [];
   const keyIds = new Map<string, number>();
+  const multiRegionKeyIds = new Map<string, number>();
   const aliases = new Map<string, string>();
   // Entries without AccountId/Region are checked in the server's defaults (the rules do not depend on them).
   const defaults = { accountId: DEFAULT_CONFIG.defaultAccountId, region: DEFAULT_CONFIG.defaultRegion };
@@ -160,6 +161,16 @@ export function parseSeed(
       const message = `repeats the KeyId of keys[${first}] in the same account and region`;
       problems.push({ path: at(".KeyId"), message });
     } else keyIds.set(`${place}/${key.KeyId}`, index);
+    // [DEC] A seed makes primaries only (CreateKey's rules): the same mrk- ID in two Regions of an account would be two
+    // primaries of one multi-Region key. Replicas come from ReplicateKey.
+    if (key.KeyId.startsWith("mrk-")) {
+      const account = `${key.AccountId ?? "(default account)"}/${key.KeyId}`;
+      const elsewhere = multiRegionKeyIds.get(account);
+      if (elsewhere !== undefined && first === undefined) {
+        const message = `repeats the multi-Region KeyId of keys[${elsewhere}] in another region of the same account: seed the primary only, and make replicas with ReplicateKey`;
+        problems.push({ path: at(".KeyId"), message });
+      } else if (elsewhere === undefined) multiRegionKeyIds.set(account, index);
+    }
     (key.Aliases ?? []).forEach((aliasName, aliasIndex) => {
       const aliasPath = at(`.Aliases[${aliasIndex}]`);
       // CreateAlias's rules for the name (one function for both), e.g. alias/aws/ names belong to AWS managed keys.

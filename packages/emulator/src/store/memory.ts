@@ -14,6 +14,8 @@ interface ScopeData {
  */
 export function createMemoryStore(): KeyStore {
   const scopes = new Map<string, ScopeData>();
+  /** Each account's copies of each key ID, `<account>/<key ID>` to the copies' Regions, oldest first. */
+  const copies = new Map<string, string[]>();
 
   function data(scope: Scope): ScopeData {
     const id = `${scope.accountId}/${scope.region}`;
@@ -35,6 +37,8 @@ export function createMemoryStore(): KeyStore {
       d.keys.set(key.keyId, key);
       d.position.set(key.keyId, d.order.length);
       d.order.push(key.keyId);
+      const id = `${key.accountId}/${key.keyId}`;
+      copies.set(id, [...(copies.get(id) ?? []), key.region]);
       return true;
     },
     async updateKey(scope, keyId, patch) {
@@ -85,8 +89,22 @@ export function createMemoryStore(): KeyStore {
       const from = start === -1 ? all.length : start;
       return page(all.slice(from, from + limit), from + limit < all.length);
     },
+    async listKeyCopies(accountId, keyId) {
+      const regions = copies.get(`${accountId}/${keyId}`) ?? [];
+      return regions.map((region) => scopes.get(`${accountId}/${region}`)?.keys.get(keyId) as StoredKey);
+    },
+    async updatePrimaryRegion(accountId, keyId, primaryRegion) {
+      const regions = copies.get(`${accountId}/${keyId}`) ?? [];
+      return regions.map((region) => {
+        const keys = scopes.get(`${accountId}/${region}`)?.keys as Map<string, StoredKey>;
+        const next: StoredKey = { ...(keys.get(keyId) as StoredKey), primaryRegion };
+        keys.set(keyId, next);
+        return next;
+      });
+    },
     async clear() {
       scopes.clear();
+      copies.clear();
     },
   };
 }

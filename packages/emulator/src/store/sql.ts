@@ -56,6 +56,8 @@ const KEY_COLUMNS = [
   "key_materials",
   "rotation_period_in_days",
   "next_rotation_date",
+  // Schema 3 (0003_multi_region.sql).
+  "primary_region",
   // Schema 4 (0004_aws_managed_keys.sql).
   "key_manager",
 ] as const;
@@ -69,6 +71,8 @@ const LIST_KEYS = "SELECT * FROM kms_keys WHERE account_id = ? AND region = ? OR
 const LIST_KEYS_AFTER =
   "SELECT * FROM kms_keys WHERE account_id = ? AND region = ? AND seq > " +
   "(SELECT seq FROM kms_keys WHERE account_id = ? AND region = ? AND key_id = ?) ORDER BY seq LIMIT ?";
+const LIST_KEY_COPIES = "SELECT * FROM kms_keys WHERE account_id = ? AND key_id = ? ORDER BY seq";
+const UPDATE_PRIMARY_REGION = "UPDATE kms_keys SET primary_region = ? WHERE account_id = ? AND key_id = ? RETURNING *";
 const SELECT_ALIAS = "SELECT * FROM kms_aliases WHERE account_id = ? AND region = ? AND alias_name = ?";
 const INSERT_ALIAS =
   "INSERT INTO kms_aliases (account_id, region, alias_name, target_key_id, creation_date, last_updated_date) " +
@@ -169,6 +173,14 @@ export function createSqlStore(query: SqlQuery, options: SqlStoreOptions = {}): 
       );
       return page(rows.map(rowToAlias), limit);
     },
+    async listKeyCopies(accountId, keyId) {
+      return (await query(LIST_KEY_COPIES, [accountId, keyId])).map(rowToKey);
+    },
+    async updatePrimaryRegion(accountId, keyId, primaryRegion) {
+      // One statement: every copy changes at once. RETURNING has no ORDER BY, so sort by creation order here.
+      const rows = await query(UPDATE_PRIMARY_REGION, [primaryRegion, accountId, keyId]);
+      return [...rows].sort((a, b) => Number(a["seq"]) - Number(b["seq"])).map(rowToKey);
+    },
     async clear() {
       if (options.batch) {
         await options.batch(CLEAR);
@@ -206,6 +218,7 @@ function keyToValues(key: StoredKey): SqlValue[] {
     key.keyMaterials === undefined ? null : JSON.stringify(key.keyMaterials),
     key.rotationPeriodInDays ?? null,
     key.nextRotationDate ?? null,
+    key.primaryRegion ?? null,
     key.keyManager ?? "CUSTOMER",
   ];
 }
@@ -238,6 +251,7 @@ function rowToKey(row: SqlRow): StoredKey {
   const materials = row["key_materials"];
   const period = row["rotation_period_in_days"];
   const nextRotation = row["next_rotation_date"];
+  const primaryRegion = row["primary_region"];
   return {
     accountId: String(row["account_id"]),
     region: String(row["region"]),
@@ -252,6 +266,7 @@ function rowToKey(row: SqlRow): StoredKey {
     ...(deletionDate === null || deletionDate === undefined ? {} : { deletionDate: Number(deletionDate) }),
     ...(window === null || window === undefined ? {} : { pendingDeletionWindowInDays: Number(window) }),
     multiRegion: Number(row["multi_region"]) === 1,
+    ...(primaryRegion === null || primaryRegion === undefined ? {} : { primaryRegion: String(primaryRegion) }),
     ...(materialId === null || materialId === undefined ? {} : { currentKeyMaterialId: String(materialId) }),
     ...(materials === null || materials === undefined
       ? {}

@@ -22,6 +22,13 @@ export interface StoredKey {
   readonly deletionDate?: number;
   readonly pendingDeletionWindowInDays?: number;
   readonly multiRegion: boolean;
+  /**
+   * Multi-Region keys only: the Region of the key's primary copy. The copies of one multi-Region key are the rows with
+   * its key ID in the other Regions of the account ({@link KeyStore.listKeyCopies}); the copy in `primaryRegion` is the
+   * primary, the others are replicas. Absent: the key is its own primary (keys stored before ReplicateKey existed,
+   * schema 2, read so too).
+   */
+  readonly primaryRegion?: string;
   /** 64 hex characters; absent where AWS shows none (HMAC keys, keys pending import). */
   readonly currentKeyMaterialId?: string;
   /**
@@ -110,6 +117,17 @@ export interface KeyStore {
     scope: Scope,
     options: { after?: string; limit: number; targetKeyId?: string },
   ): Promise<Page<StoredAlias>>;
+  /**
+   * Every Region's copy of key `keyId` in `accountId` (a multi-Region key's primary and replicas), oldest first;
+   * empty when there is none. Copies share the key ID (ReplicateKey), so one lookup by account and key ID finds them.
+   */
+  listKeyCopies(accountId: string, keyId: string): Promise<readonly StoredKey[]>;
+  /**
+   * Makes the copy in `primaryRegion` the primary of multi-Region key `keyId` (UpdatePrimaryRegion): sets
+   * `primaryRegion` on every copy at once, so no reader sees two primaries or none. Answers the updated copies, oldest
+   * first.
+   */
+  updatePrimaryRegion(accountId: string, keyId: string, primaryRegion: string): Promise<readonly StoredKey[]>;
   /**
    * Removes every key and alias of every account and region, at once: a reader sees the store as it was or empty,
    * never half cleared. Used by the test-control reset (`POST /_keypolicy/reset`) before the seed is applied again.

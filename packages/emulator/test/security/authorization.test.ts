@@ -341,6 +341,9 @@ const REQUESTS: { readonly [K in OperationName]: (keyId: string, otherKeyId: str
   RotateKeyOnDemand: (keyId) => ({ KeyId: keyId }),
   ListKeyRotations: (keyId) => ({ KeyId: keyId }),
   UpdateKeyDescription: (keyId) => ({ KeyId: keyId, Description: "updated" }),
+  // The keys are single-Region: past the authorization, UnsupportedOperationException.
+  ReplicateKey: (keyId) => ({ KeyId: keyId, ReplicaRegion: "eu-west-1" }),
+  UpdatePrimaryRegion: (keyId) => ({ KeyId: keyId, PrimaryRegion: "eu-west-1" }),
 };
 const OPERATIONS = Object.keys(AUTHORIZATION_TABLE) as OperationName[];
 

@@ -1,11 +1,12 @@
 import { OPERATIONS, type DescribeKeyRequest, type DescribeKeyResponse, type Result, ok } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
-import { checkKeyState, findKey, toKeyMetadata } from "../keys.js";
+import { checkKeyState, findKey, keyCopies, toKeyMetadata } from "../keys.js";
 
 const { action, keyIdentifiers, keyStates } = OPERATIONS.DescribeKey;
 
 /**
- * DescribeKey: the key's metadata, by key ID, key ARN, alias name or alias ARN, in every key state.
+ * DescribeKey: the key's metadata, by key ID, key ARN, alias name or alias ARN, in every key state. A multi-Region
+ * key's `MultiRegionConfiguration` lists its copies in every Region of the account (`keyCopies`).
  *
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html
  */
@@ -17,5 +18,6 @@ export async function describeKey(
   if (!found.success) return found;
   const allowed = checkKeyState(found.data, keyStates);
   if (!allowed.success) return allowed;
-  return ok({ KeyMetadata: toKeyMetadata(found.data.key) });
+  const { key } = found.data;
+  return ok({ KeyMetadata: toKeyMetadata(key, await keyCopies(ctx, key)) });
 }

@@ -9,7 +9,7 @@ import {
   ok,
 } from "@keypolicy/core";
 import type { OperationContext } from "../deps.js";
-import { checkKeyState, findKey } from "../keys.js";
+import { checkKeyState, findKey, isReplica, keyCopies } from "../keys.js";
 
 const { action, keyIdentifiers, keyStates } = OPERATIONS.ScheduleKeyDeletion;
 
@@ -29,6 +29,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * pending deletion → KMSInvalidStateException `<key ARN> is pending deletion.` ([REC] vector
  * `schedule-key-deletion-twice`).
  *
+ * A multi-Region primary key with replicas waits for them instead ([DOC] ScheduleKeyDeletionResponse,
+ * KeyMetadata.PendingDeletionWindowInDays): it goes to `PendingReplicaDeletion`, keeps the window as
+ * `PendingDeletionWindowInDays` and has no `DeletionDate`, and the answer has none. As the emulator never deletes a
+ * key, its replicas are never gone and the primary stays there until CancelKeyDeletion [DEC]. A replica is
+ * scheduled like any key.
+ *
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
  */
 export async function scheduleKeyDeletion(
@@ -44,6 +50,13 @@ export async function scheduleKeyDeletion(
   const allowed = checkKeyState(found.data, keyStates);
   if (!allowed.success) return allowed;
   const { key, arn } = found.data;
+  if (key.multiRegion && !isReplica(key) && (await keyCopies(ctx, key)).length > 1) {
+    await ctx.store.updateKey(key, key.keyId, {
+      keyState: "PendingReplicaDeletion",
+      pendingDeletionWindowInDays: days,
+    });
+    return ok({ KeyId: arn, KeyState: "PendingReplicaDeletion", PendingWindowInDays: days });
+  }
   const deletionDate = ctx.clock.now() + days * DAY_MS;
   await ctx.store.updateKey(key, key.keyId, { keyState: "PendingDeletion", deletionDate });
   return ok({ KeyId: arn, DeletionDate: deletionDate / 1000, KeyState: "PendingDeletion", PendingWindowInDays: days });
