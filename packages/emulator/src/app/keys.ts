@@ -1,4 +1,5 @@
 import {
+  OPERATIONS,
   createKmsError,
   formatAliasArn,
   formatKeyArn,
@@ -160,6 +161,29 @@ export function sharedProperties(key: StoredKey): KeyPatch {
 /** Whether a stored key is a multi-Region replica: a copy outside its primary's Region. */
 export function isReplica(key: StoredKey): boolean {
   return key.multiRegion && key.primaryRegion !== undefined && key.primaryRegion !== key.region;
+}
+
+/**
+ * The multi-Region primary key a ReplicateKey or UpdatePrimaryRegion request names, found and authorized by the
+ * operation's own row (identifiers, action, key states): NotFoundException and the other {@link findKey} errors, the
+ * key-state error, then UnsupportedOperationException for a key that is not multi-Region or is a replica [DEC texts].
+ */
+export async function findMultiRegionPrimary(
+  ctx: OperationContext,
+  operation: "ReplicateKey" | "UpdatePrimaryRegion",
+  input: ConditionKeyParameters & { readonly KeyId: string },
+): Promise<Result<FoundKey>> {
+  const { action, keyIdentifiers, keyStates } = OPERATIONS[operation];
+  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action, { parameters: input });
+  if (!found.success) return found;
+  const allowed = checkKeyState(found.data, keyStates);
+  if (!allowed.success) return allowed;
+  const { key, arn } = found.data;
+  if (!key.multiRegion) return err(createKmsError("UnsupportedOperationException", messages.notMultiRegionKey(arn)));
+  if (isReplica(key)) {
+    return err(createKmsError("UnsupportedOperationException", messages.notMultiRegionPrimaryKey(arn)));
+  }
+  return found;
 }
 
 /**

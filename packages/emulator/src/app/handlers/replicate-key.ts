@@ -1,5 +1,4 @@
 import {
-  OPERATIONS,
   type ReplicateKeyRequest,
   type ReplicateKeyResponse,
   type Result,
@@ -12,11 +11,9 @@ import {
 import { defaultKeyPolicy } from "@keypolicy/policy";
 import type { StoredKey } from "../../store/types.js";
 import type { OperationContext } from "../deps.js";
-import { checkKeyState, findKey, isReplica, keyArnOf, keyCopies, toKeyMetadata } from "../keys.js";
+import { findMultiRegionPrimary, keyArnOf, keyCopies, toKeyMetadata } from "../keys.js";
 import { preparePolicy } from "../policy-text.js";
 import { mergeTags } from "../tags.js";
-
-const { action, keyIdentifiers, keyStates } = OPERATIONS.ReplicateKey;
 
 /**
  * ReplicateKey: a replica of a multi-Region primary key in `ReplicaRegion` of the same account, with the primary's key
@@ -44,16 +41,9 @@ export async function replicateKey(
   ctx: OperationContext,
   input: ReplicateKeyRequest,
 ): Promise<Result<ReplicateKeyResponse>> {
-  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action, { parameters: input });
+  const found = await findMultiRegionPrimary(ctx, "ReplicateKey", input);
   if (!found.success) return found;
-  const allowed = checkKeyState(found.data, keyStates);
-  if (!allowed.success) return allowed;
-  const { key: primary, arn } = found.data;
-  if (!primary.multiRegion)
-    return err(createKmsError("UnsupportedOperationException", messages.notMultiRegionKey(arn)));
-  if (isReplica(primary)) {
-    return err(createKmsError("UnsupportedOperationException", messages.notMultiRegionPrimaryKey(arn)));
-  }
+  const { key: primary } = found.data;
   const region = input.ReplicaRegion;
   const partition = partitionOfRegion(region);
   if (partition !== primary.partition) {

@@ -9,9 +9,9 @@ import {
 } from "@keypolicy/core";
 import { authorizeResource } from "../auth/authorize.js";
 import type { OperationContext } from "../deps.js";
-import { checkKeyState, findKey, isReplica, keyArnOf, keyCopies, sharedProperties } from "../keys.js";
+import { checkKeyState, findMultiRegionPrimary, keyArnOf, keyCopies, sharedProperties } from "../keys.js";
 
-const { action, keyIdentifiers, keyStates } = OPERATIONS.UpdatePrimaryRegion;
+const { keyStates } = OPERATIONS.UpdatePrimaryRegion;
 
 /**
  * UpdatePrimaryRegion: the replica in `PrimaryRegion` becomes the primary key of its multi-Region key and the current
@@ -35,16 +35,9 @@ export async function updatePrimaryRegion(
   ctx: OperationContext,
   input: UpdatePrimaryRegionRequest,
 ): Promise<Result<undefined>> {
-  const found = await findKey(ctx, input.KeyId, keyIdentifiers, action, { parameters: input });
+  const found = await findMultiRegionPrimary(ctx, "UpdatePrimaryRegion", input);
   if (!found.success) return found;
-  const allowed = checkKeyState(found.data, keyStates);
-  if (!allowed.success) return allowed;
-  const { key: primary, arn } = found.data;
-  if (!primary.multiRegion)
-    return err(createKmsError("UnsupportedOperationException", messages.notMultiRegionKey(arn)));
-  if (isReplica(primary)) {
-    return err(createKmsError("UnsupportedOperationException", messages.notMultiRegionPrimaryKey(arn)));
-  }
+  const { key: primary } = found.data;
   const region = input.PrimaryRegion;
   if (region === primary.region) return ok(undefined);
   const replica = (await keyCopies(ctx, primary)).find((copy) => copy.region === region);
