@@ -5,6 +5,7 @@ import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli, cliErrorLine } from "../src/aws-cli.js";
 import { checkAwsManagedKeyWithCli } from "../src/aws-managed-cli.js";
+import { checkReplicationWithCli } from "../src/multi-region-cli.js";
 import { ACCOUNT_ID, findAwsCli } from "../src/clients.js";
 import { AWS_MANAGED_ALIASES, defaultPolicyText, singleLinePolicy, singleLinePolicyPretty } from "../src/expected.js";
 import { DEMO_KEY_ID, startEmulator } from "../src/servers.js";
@@ -276,47 +277,7 @@ describe.skipIf("missing" in cli)(
       const [home, away] = ["eu-west-3", "eu-central-1"];
       const awsIn = (region: string, ...args: string[]) =>
         awsCli("path" in cli ? cli.path : "aws", server.url, region, ["kms", ...args]);
-      const created = await awsIn(
-        home,
-        "create-key",
-        "--multi-region",
-        "--query",
-        "KeyMetadata.KeyId",
-        "--output",
-        "text",
-      );
-      expect(created.code, created.stderr).toBe(0);
-      const mrk = created.stdout.trim();
-      expect(mrk).toMatch(/^mrk-[0-9a-f]{32}$/);
-      const primary = { Arn: `arn:aws:kms:${home}:${ACCOUNT_ID}:key/${mrk}`, Region: home };
-      const replica = { Arn: `arn:aws:kms:${away}:${ACCOUNT_ID}:key/${mrk}`, Region: away };
-
-      const replicated = await awsIn(home, "replicate-key", "--key-id", mrk, "--replica-region", away);
-      expect(replicated.code, replicated.stderr).toBe(0);
-      const answer = JSON.parse(replicated.stdout);
-      expect(answer.ReplicaKeyMetadata).toMatchObject({ Arn: replica.Arn, KeyState: "Creating" });
-      expect(answer.ReplicaPolicy).toBe(defaultPolicyText(ACCOUNT_ID));
-      const again = await awsIn(home, "replicate-key", "--key-id", mrk, "--replica-region", away);
-      expect(again.code).not.toBe(0);
-      expect(again.stderr.trim()).toBe(
-        cliErrorLine("AlreadyExistsException", "ReplicateKey", `${replica.Arn} already exists.`),
-      );
-
-      const moved = await awsIn(home, "update-primary-region", "--key-id", mrk, "--primary-region", away);
-      expect(moved).toMatchObject({ code: 0, stdout: "" });
-      const [oldPrimary, newPrimary] = await Promise.all([
-        awsIn(home, "describe-key", "--key-id", mrk, "--query", "KeyMetadata.MultiRegionConfiguration"),
-        awsIn(away, "describe-key", "--key-id", mrk, "--query", "KeyMetadata.[KeyState,MultiRegionConfiguration]"),
-      ]);
-      expect(JSON.parse(oldPrimary.stdout)).toEqual({
-        MultiRegionKeyType: "REPLICA",
-        PrimaryKey: replica,
-        ReplicaKeys: [primary],
-      });
-      expect(JSON.parse(newPrimary.stdout)).toEqual([
-        "Enabled",
-        { MultiRegionKeyType: "PRIMARY", PrimaryKey: replica, ReplicaKeys: [primary] },
-      ]);
+      await checkReplicationWithCli(awsIn, home, away, ACCOUNT_ID);
     });
   },
 );
