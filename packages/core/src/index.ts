@@ -120,5 +120,20 @@ export {
   UpdatePrimaryRegionRequest,
 } from "./shapes/operations.js";
 
+// The grant operations' shapes.
+export {
+  CreateGrantRequest,
+  CreateGrantResponse,
+  GRANT_OPERATIONS,
+  GrantConstraints,
+  GrantListEntry,
+  GrantOperation,
+  ListGrantsRequest,
+  ListGrantsResponse,
+  ListRetirableGrantsRequest,
+  RetireGrantRequest,
+  RevokeGrantRequest,
+} from "./shapes/grants.js";
+
 // Key specs: the algorithms each key spec offers for a key usage.
 export { type KeyAlgorithms, keyAlgorithms } from "./key-specs.js";

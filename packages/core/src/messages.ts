@@ -156,6 +156,14 @@ export const messages = {
    */
   rotationOnReplicaKey: (keyArn: string) =>
     `${keyArn} is a multi-Region replica key. Manage its rotation on the primary key.`,
+  /** [REC] DryRunOperationException (LocalStack snapshots `test_generate_data_key_pair_dry_run`, recorded 2025-04-06). */
+  dryRun: () => "The request would have succeeded, but the DryRun option is set.",
+  /** [DEC] NotFoundException: a grant ID that names no grant of the key (AWS's text is not recorded). */
+  grantNotFound: (grantId: string) => `Grant ID ${grantId} not found`,
+  /** [DEC] InvalidGrantTokenException: a grant token the emulator did not hand out. */
+  invalidGrantToken: () => "Grant token is not valid",
+  /** [DEC] ValidationException: RetireGrant without a grant token nor a key and grant ID. */
+  retireGrantIdentifiers: () => "Grant token OR (grant ID, key ID) must be specified",
   /** [DEC] KMSInternalException for a fault (its cause goes to the log, never to the wire; KMS-FIDELITY.md §1). */
   internalError: () => "An internal error occurred.",
   /** [DEC] §1 SerializationException for a request body that is not JSON (AWS's text is not recorded). */

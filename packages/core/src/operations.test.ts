@@ -45,6 +45,11 @@ const ACCEPTED_STATES: Record<OperationName, readonly KeyState[] | undefined> = 
   UpdateKeyDescription: TAGS_AND_ALIASES,
   ReplicateKey: ["Enabled", "Disabled", "PendingImport"],
   UpdatePrimaryRegion: ["Enabled", "Disabled", "PendingImport"],
+  CreateGrant: ["Enabled", "Disabled", "PendingImport"],
+  ListGrants: KEY_STATES,
+  ListRetirableGrants: undefined,
+  RetireGrant: KEY_STATES,
+  RevokeGrant: KEY_STATES,
 };
 
 describe("OPERATIONS", () => {

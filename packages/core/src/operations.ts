@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { KeyIdentifierRules } from "./key-identifier.js";
 import { KEY_STATES, type KeyState } from "./shapes/common.js";
+import * as grantShapes from "./shapes/grants.js";
 import * as shapes from "./shapes/operations.js";
 
 /**
@@ -59,6 +60,13 @@ const ENABLED: readonly KeyState[] = ["Enabled"];
 // one with imported material waiting for it (PendingImport: the replica is made without material [DOC
 // API_ReplicateKey]); not while Creating or Updating, nor pending deletion (of itself or of its replicas).
 const MULTI_REGION_MANAGEABLE: readonly KeyState[] = ["Enabled", "Disabled", "PendingImport"];
+
+// Grants: key ID or key ARN [DOC API_CreateGrant etc. "Specify the key ID or key ARN"], another account's key by its
+// key ARN ("Cross-account use: Yes").
+const GRANT_KEY: KeyIdentifierRules = { aliases: false, crossAccount: true };
+// CreateGrant: [DOC key-state table] Enabled and Disabled keys take grants, a key pending deletion does not; [DEC] a key
+// pending import too (as Disabled), not while Creating, Updating or Unavailable.
+const GRANTABLE: readonly KeyState[] = ["Enabled", "Disabled", "PendingImport"];
 
 /** Every implemented operation, by its AWS name. */
 export const OPERATIONS = {
@@ -204,6 +212,32 @@ export const OPERATIONS = {
     // [DOC] API_UpdatePrimaryRegion "Cross-account use: No"; both the primary and the replica must be in one of these.
     keyIdentifiers: KEY_MANAGEMENT,
     keyStates: MULTI_REGION_MANAGEABLE,
+  },
+  CreateGrant: {
+    input: grantShapes.CreateGrantRequest,
+    action: "kms:CreateGrant",
+    keyIdentifiers: GRANT_KEY,
+    keyStates: GRANTABLE,
+  },
+  // [DOC key-state table] listing, retiring and revoking grants work in every key state.
+  ListGrants: {
+    input: grantShapes.ListGrantsRequest,
+    action: "kms:ListGrants",
+    keyIdentifiers: GRANT_KEY,
+    keyStates: ANY_STATE,
+  },
+  ListRetirableGrants: { input: grantShapes.ListRetirableGrantsRequest, action: "kms:ListRetirableGrants" },
+  RetireGrant: {
+    input: grantShapes.RetireGrantRequest,
+    action: "kms:RetireGrant",
+    keyIdentifiers: GRANT_KEY,
+    keyStates: ANY_STATE,
+  },
+  RevokeGrant: {
+    input: grantShapes.RevokeGrantRequest,
+    action: "kms:RevokeGrant",
+    keyIdentifiers: GRANT_KEY,
+    keyStates: ANY_STATE,
   },
 } as const satisfies Record<string, OperationSpec>;
 

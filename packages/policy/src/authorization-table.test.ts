@@ -77,10 +77,14 @@ describe("AUTHORIZATION_TABLE", () => {
     ]);
   });
 
-  it("only DescribeKey and GetKeyRotationStatus work across accounts", () => {
+  it("only DescribeKey, GetKeyRotationStatus and the grant operations on a key work across accounts", () => {
     expect(operations.filter((operation) => AUTHORIZATION_TABLE[operation].crossAccount)).toEqual([
       "DescribeKey",
       "GetKeyRotationStatus",
+      "CreateGrant",
+      "ListGrants",
+      "RetireGrant",
+      "RevokeGrant",
     ]);
   });
 

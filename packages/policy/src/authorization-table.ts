@@ -111,6 +111,13 @@ export const AUTHORIZATION_TABLE = {
   UpdateKeyDescription: keyOperation("kms:UpdateKeyDescription"),
   ReplicateKey: keyOperation("kms:ReplicateKey"),
   UpdatePrimaryRegion: keyOperation("kms:UpdatePrimaryRegion"),
+  // Grants [DOC API_CreateGrant, API_ListGrants, API_RevokeGrant, API_RetireGrant: "Cross-account use: Yes", key
+  // policy]; ListRetirableGrants is IAM policy only, on no resource [DOC API_ListRetirableGrants].
+  CreateGrant: keyOperation("kms:CreateGrant", true),
+  ListGrants: keyOperation("kms:ListGrants", true),
+  ListRetirableGrants: { action: "kms:ListRetirableGrants", crossAccount: false, resources: [NO_RESOURCE] },
+  RetireGrant: keyOperation("kms:RetireGrant", true),
+  RevokeGrant: keyOperation("kms:RevokeGrant", true),
 } as const satisfies { readonly [K in OperationName]: OperationAuthorization };
 
 /** The authorization of `operation` ({@link AUTHORIZATION_TABLE}). */

@@ -1,6 +1,7 @@
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
+  CreateGrantCommand,
   CreateKeyCommand,
   DeleteAliasCommand,
   DescribeKeyCommand,
@@ -12,12 +13,16 @@ import {
   GetKeyRotationStatusCommand,
   type KMSClient,
   ListAliasesCommand,
+  ListGrantsCommand,
   ListKeyPoliciesCommand,
   ListKeyRotationsCommand,
   ListKeysCommand,
   ListResourceTagsCommand,
+  ListRetirableGrantsCommand,
   PutKeyPolicyCommand,
   ReplicateKeyCommand,
+  RetireGrantCommand,
+  RevokeGrantCommand,
   RotateKeyOnDemandCommand,
   ScheduleKeyDeletionCommand,
   TagResourceCommand,
@@ -68,6 +73,11 @@ export const COMMANDS = {
   UpdateKeyDescription: UpdateKeyDescriptionCommand,
   ReplicateKey: ReplicateKeyCommand,
   UpdatePrimaryRegion: UpdatePrimaryRegionCommand,
+  CreateGrant: CreateGrantCommand,
+  ListGrants: ListGrantsCommand,
+  ListRetirableGrants: ListRetirableGrantsCommand,
+  RetireGrant: RetireGrantCommand,
+  RevokeGrant: RevokeGrantCommand,
 } as const satisfies { readonly [O in OperationName]: CommandClass };
 
 /** The SDK's input for an operation, e.g. `GetKeyPolicyCommandInput`. */

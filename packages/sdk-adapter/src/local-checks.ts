@@ -34,6 +34,11 @@ const KEY_ID_CHECKED_BEFORE_SENDING = {
   UpdateKeyDescription: false,
   ReplicateKey: false,
   UpdatePrimaryRegion: false,
+  CreateGrant: false,
+  ListGrants: false,
+  ListRetirableGrants: false,
+  RetireGrant: false,
+  RevokeGrant: false,
 } as const satisfies { readonly [O in OperationName]: boolean };
 
 /**

@@ -20,6 +20,8 @@ export interface IdSource {
   requestId(): string;
   /** A key material ID: 64 lowercase hex characters. */
   keyMaterialId(): string;
+  /** A grant ID: 64 lowercase hex characters (CreateGrant). */
+  grantId(): string;
 }
 
 /** Settings of one emulator instance. */

@@ -26,6 +26,11 @@ import { rotateKeyOnDemand } from "./handlers/rotate-key-on-demand.js";
 import { updateKeyDescription } from "./handlers/update-key-description.js";
 import { replicateKey } from "./handlers/replicate-key.js";
 import { updatePrimaryRegion } from "./handlers/update-primary-region.js";
+import { createGrant } from "./handlers/create-grant.js";
+import { listGrants } from "./handlers/list-grants.js";
+import { listRetirableGrants } from "./handlers/list-retirable-grants.js";
+import { retireGrant } from "./handlers/retire-grant.js";
+import { revokeGrant } from "./handlers/revoke-grant.js";
 
 /** A handler: validated input in, the output members (or `undefined` for none) or a KMS error out. */
 export type Handler<K extends OperationName> = (
@@ -63,4 +68,9 @@ export const HANDLERS: { readonly [K in OperationName]: Handler<K> } = {
   UpdateKeyDescription: updateKeyDescription,
   ReplicateKey: replicateKey,
   UpdatePrimaryRegion: updatePrimaryRegion,
+  CreateGrant: createGrant,
+  ListGrants: listGrants,
+  ListRetirableGrants: listRetirableGrants,
+  RetireGrant: retireGrant,
+  RevokeGrant: revokeGrant,
 };

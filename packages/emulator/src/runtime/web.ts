@@ -9,6 +9,8 @@ export const webIds: IdSource = {
   requestId: () => crypto.randomUUID(),
   keyMaterialId: () =>
     Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join(""),
+  grantId: () =>
+    Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join(""),
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { KeyPatch, KeyStore, Page, Scope, StoredAlias, StoredKey } from "./types.js";
+import type { KeyPatch, KeyStore, Page, Scope, StoredAlias, StoredGrant, StoredKey } from "./types.js";
 
 interface ScopeData {
   readonly keys: Map<string, StoredKey>;
@@ -16,6 +16,14 @@ export function createMemoryStore(): KeyStore {
   const scopes = new Map<string, ScopeData>();
   /** Each account's copies of each key ID, `<account>/<key ID>` to the copies' Regions, oldest first. */
   const copies = new Map<string, string[]>();
+  /** Every grant, `<account>/<region>/<grant ID>` to the grant, in creation order (a Map keeps insertion order). */
+  const grants = new Map<string, StoredGrant>();
+  const grantKey = (scope: Scope, grantId: string) => `${scope.accountId}/${scope.region}/${grantId}`;
+  const after = (all: StoredGrant[], from: string | undefined, limit: number): Page<StoredGrant> => {
+    const start = from === undefined ? 0 : all.findIndex((g) => g.grantId === from) + 1;
+    const begin = start <= 0 && from !== undefined ? all.length : start;
+    return page(all.slice(begin, begin + limit), begin + limit < all.length);
+  };
 
   function data(scope: Scope): ScopeData {
     const id = `${scope.accountId}/${scope.region}`;
@@ -102,9 +110,37 @@ export function createMemoryStore(): KeyStore {
         return next;
       });
     },
+    async createGrant(grant) {
+      const id = grantKey(grant, grant.grantId);
+      if (grants.has(id)) return false;
+      grants.set(id, grant);
+      return true;
+    },
+    async getGrant(scope, grantId) {
+      return grants.get(grantKey(scope, grantId));
+    },
+    async listGrants(scope, keyId, options) {
+      const all = [...grants.values()].filter(
+        (g) =>
+          g.accountId === scope.accountId &&
+          g.region === scope.region &&
+          g.keyId === keyId &&
+          (options.grantId === undefined || g.grantId === options.grantId) &&
+          (options.granteePrincipal === undefined || g.granteePrincipal === options.granteePrincipal),
+      );
+      return after(all, options.after, options.limit);
+    },
+    async listRetirableGrants(region, retiringPrincipal, options) {
+      const all = [...grants.values()].filter((g) => g.region === region && g.retiringPrincipal === retiringPrincipal);
+      return after(all, options.after, options.limit);
+    },
+    async deleteGrant(scope, grantId) {
+      return grants.delete(grantKey(scope, grantId));
+    },
     async clear() {
       scopes.clear();
       copies.clear();
+      grants.clear();
     },
   };
 }

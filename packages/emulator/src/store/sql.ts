@@ -1,5 +1,5 @@
 import type { KeySpec, KeyState, KeyUsageType, OriginType, Tag } from "@keypolicy/core";
-import type { KeyPatch, KeyStore, Page, StoredAlias, StoredKey, StoredKeyMaterial } from "./types.js";
+import type { KeyPatch, KeyStore, Page, StoredAlias, StoredGrant, StoredKey, StoredKeyMaterial } from "./types.js";
 
 /** A value bound to a `?` placeholder. */
 export type SqlValue = string | number | null;
@@ -81,8 +81,16 @@ const UPDATE_ALIAS =
   "UPDATE kms_aliases SET target_key_id = ?, last_updated_date = ? WHERE account_id = ? AND region = ? AND alias_name = ? RETURNING *";
 const DELETE_ALIAS =
   "DELETE FROM kms_aliases WHERE account_id = ? AND region = ? AND alias_name = ? RETURNING alias_name";
-// Aliases first, so that even without a batch no alias is ever left pointing at a removed key.
+// Schema 6 (0006_grants.sql).
+const INSERT_GRANT =
+  "INSERT INTO kms_grants (account_id, region, key_id, grant_id, name, creation_date, grantee_principal, " +
+  "retiring_principal, issuing_account, operations, constraints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " +
+  "ON CONFLICT (account_id, region, grant_id) DO NOTHING RETURNING grant_id";
+const SELECT_GRANT = "SELECT * FROM kms_grants WHERE account_id = ? AND region = ? AND grant_id = ?";
+const DELETE_GRANT = "DELETE FROM kms_grants WHERE account_id = ? AND region = ? AND grant_id = ? RETURNING grant_id";
+// Grants and aliases first, so that even without a batch none is ever left pointing at a removed key.
 const CLEAR: readonly SqlStatement[] = [
+  { sql: "DELETE FROM kms_grants", params: [] },
   { sql: "DELETE FROM kms_aliases", params: [] },
   { sql: "DELETE FROM kms_keys", params: [] },
 ];
@@ -180,6 +188,65 @@ export function createSqlStore(query: SqlQuery, options: SqlStoreOptions = {}): 
       // One statement: every copy changes at once. RETURNING has no ORDER BY, so sort by creation order here.
       const rows = await query(UPDATE_PRIMARY_REGION, [primaryRegion, accountId, keyId]);
       return [...rows].sort((a, b) => Number(a["seq"]) - Number(b["seq"])).map(rowToKey);
+    },
+    async createGrant(grant) {
+      const rows = await query(INSERT_GRANT, [
+        grant.accountId,
+        grant.region,
+        grant.keyId,
+        grant.grantId,
+        grant.name ?? null,
+        grant.creationDate,
+        grant.granteePrincipal,
+        grant.retiringPrincipal ?? null,
+        grant.issuingAccount,
+        JSON.stringify(grant.operations),
+        grant.constraints === undefined ? null : JSON.stringify(grant.constraints),
+      ]);
+      return rows.length > 0;
+    },
+    async getGrant(scope, grantId) {
+      const [row] = await query(SELECT_GRANT, [scope.accountId, scope.region, grantId]);
+      return row ? rowToGrant(row) : undefined;
+    },
+    async listGrants(scope, keyId, { after, limit, grantId, granteePrincipal }) {
+      const conditions = ["account_id = ?", "region = ?", "key_id = ?"];
+      const values: SqlValue[] = [scope.accountId, scope.region, keyId];
+      if (grantId !== undefined) {
+        conditions.push("grant_id = ?");
+        values.push(grantId);
+      }
+      if (granteePrincipal !== undefined) {
+        conditions.push("grantee_principal = ?");
+        values.push(granteePrincipal);
+      }
+      if (after !== undefined) {
+        conditions.push(
+          "seq > COALESCE((SELECT seq FROM kms_grants WHERE account_id = ? AND region = ? AND grant_id = ?), 1e18)",
+        );
+        values.push(scope.accountId, scope.region, after);
+      }
+      const rows = await query(`SELECT * FROM kms_grants WHERE ${conditions.join(" AND ")} ORDER BY seq LIMIT ?`, [
+        ...values,
+        limit + 1,
+      ]);
+      return page(rows.map(rowToGrant), limit);
+    },
+    async listRetirableGrants(region, retiringPrincipal, { after, limit }) {
+      const conditions = ["region = ?", "retiring_principal = ?"];
+      const values: SqlValue[] = [region, retiringPrincipal];
+      if (after !== undefined) {
+        conditions.push("seq > COALESCE((SELECT MIN(seq) FROM kms_grants WHERE region = ? AND grant_id = ?), 1e18)");
+        values.push(region, after);
+      }
+      const rows = await query(`SELECT * FROM kms_grants WHERE ${conditions.join(" AND ")} ORDER BY seq LIMIT ?`, [
+        ...values,
+        limit + 1,
+      ]);
+      return page(rows.map(rowToGrant), limit);
+    },
+    async deleteGrant(scope, grantId) {
+      return (await query(DELETE_GRANT, [scope.accountId, scope.region, grantId])).length > 0;
     },
     async clear() {
       if (options.batch) {
@@ -287,5 +354,26 @@ function rowToAlias(row: SqlRow): StoredAlias {
     targetKeyId: String(row["target_key_id"]),
     creationDate: Number(row["creation_date"]),
     lastUpdatedDate: Number(row["last_updated_date"]),
+  };
+}
+
+function rowToGrant(row: SqlRow): StoredGrant {
+  const name = row["name"];
+  const retiring = row["retiring_principal"];
+  const constraints = row["constraints"];
+  return {
+    accountId: String(row["account_id"]),
+    region: String(row["region"]),
+    keyId: String(row["key_id"]),
+    grantId: String(row["grant_id"]),
+    ...(name === null || name === undefined ? {} : { name: String(name) }),
+    creationDate: Number(row["creation_date"]),
+    granteePrincipal: String(row["grantee_principal"]),
+    ...(retiring === null || retiring === undefined ? {} : { retiringPrincipal: String(retiring) }),
+    issuingAccount: String(row["issuing_account"]),
+    operations: JSON.parse(String(row["operations"])) as string[],
+    ...(constraints === null || constraints === undefined
+      ? {}
+      : { constraints: JSON.parse(String(constraints)) as NonNullable<StoredGrant["constraints"]> }),
   };
 }

@@ -86,6 +86,29 @@ export type KeyPatch = {
   readonly nextRotationDate?: number | null;
 };
 
+/**
+ * A grant on a key (CreateGrant), stored in the key's account and Region. Times are epoch milliseconds. The grant's
+ * `Constraints` are kept as given (`EncryptionContextSubset`, `EncryptionContextEquals`).
+ */
+export interface StoredGrant {
+  readonly accountId: string;
+  readonly region: string;
+  readonly keyId: string;
+  /** 64 lowercase hex characters. */
+  readonly grantId: string;
+  readonly name?: string;
+  readonly creationDate: number;
+  readonly granteePrincipal: string;
+  readonly retiringPrincipal?: string;
+  /** The account of the caller that made the grant (`IssuingAccount` is `arn:<partition>:iam::<account>:root`). */
+  readonly issuingAccount: string;
+  readonly operations: readonly string[];
+  readonly constraints?: {
+    readonly EncryptionContextSubset?: Readonly<Record<string, string>>;
+    readonly EncryptionContextEquals?: Readonly<Record<string, string>>;
+  };
+}
+
 /** A page of a listing: the items and whether more follow. */
 export interface Page<T> {
   readonly items: readonly T[];
@@ -128,8 +151,28 @@ export interface KeyStore {
    * first.
    */
   updatePrimaryRegion(accountId: string, keyId: string, primaryRegion: string): Promise<readonly StoredKey[]>;
+  /** Inserts a grant; answers `false` (and changes nothing) when the grant ID is taken in that scope. */
+  createGrant(grant: StoredGrant): Promise<boolean>;
+  getGrant(scope: Scope, grantId: string): Promise<StoredGrant | undefined>;
   /**
-   * Removes every key and alias of every account and region, at once: a reader sees the store as it was or empty,
+   * The grants of key `keyId` in creation order, after grant `after` (exclusive) when given, optionally only the grant
+   * `grantId` or those of `granteePrincipal`.
+   */
+  listGrants(
+    scope: Scope,
+    keyId: string,
+    options: { after?: string; limit: number; grantId?: string; granteePrincipal?: string },
+  ): Promise<Page<StoredGrant>>;
+  /** The grants of every account in `region` whose retiring principal is `retiringPrincipal`, in creation order. */
+  listRetirableGrants(
+    region: string,
+    retiringPrincipal: string,
+    options: { after?: string; limit: number },
+  ): Promise<Page<StoredGrant>>;
+  /** Removes a grant; answers whether there was one. */
+  deleteGrant(scope: Scope, grantId: string): Promise<boolean>;
+  /**
+   * Removes every key, alias and grant of every account and region, at once: a reader sees the store as it was or empty,
    * never half cleared. Used by the test-control reset (`POST /_keypolicy/reset`) before the seed is applied again.
    */
   clear(): Promise<void>;

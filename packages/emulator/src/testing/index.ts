@@ -16,6 +16,7 @@ export function sequentialIds(): IdSource {
     keyId: () => `00000000-0000-4000-8000-${hex()}`,
     requestId: () => `10000000-0000-4000-8000-${hex()}`,
     keyMaterialId: () => hex().padStart(64, "0"),
+    grantId: () => hex().padStart(64, "6"),
   };
 }
 

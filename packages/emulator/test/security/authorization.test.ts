@@ -344,6 +344,16 @@ const REQUESTS: { readonly [K in OperationName]: (keyId: string, otherKeyId: str
   // The keys are single-Region: past the authorization, UnsupportedOperationException.
   ReplicateKey: (keyId) => ({ KeyId: keyId, ReplicaRegion: "eu-west-1" }),
   UpdatePrimaryRegion: (keyId) => ({ KeyId: keyId, PrimaryRegion: "eu-west-1" }),
+  CreateGrant: (keyId) => ({
+    KeyId: keyId,
+    GranteePrincipal: "arn:aws:iam::111122223333:user/g",
+    Operations: ["Decrypt"],
+  }),
+  ListGrants: (keyId) => ({ KeyId: keyId }),
+  ListRetirableGrants: () => ({ RetiringPrincipal: "arn:aws:iam::111122223333:user/r" }),
+  // Past the authorization, NotFoundException (no such grant).
+  RetireGrant: (keyId) => ({ KeyId: keyId, GrantId: "0".repeat(64) }),
+  RevokeGrant: (keyId) => ({ KeyId: keyId, GrantId: "0".repeat(64) }),
 };
 const OPERATIONS = Object.keys(AUTHORIZATION_TABLE) as OperationName[];
 
