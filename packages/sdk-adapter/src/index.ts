@@ -71,6 +71,16 @@ export {
   updateAlias,
   updateKeyDescription,
   updatePrimaryRegion,
+  safeCreateGrant,
+  createGrant,
+  safeListGrants,
+  listGrants,
+  safeListRetirableGrants,
+  listRetirableGrants,
+  safeRetireGrant,
+  retireGrant,
+  safeRevokeGrant,
+  revokeGrant,
 } from "./operations.js";
 
 // The test seam: the SDK's requestHandler answered in-process by a fetch function (e.g. the emulator's app.fetch).

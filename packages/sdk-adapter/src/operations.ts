@@ -416,3 +416,73 @@ export const safeUpdatePrimaryRegion: SafeOperation<"UpdatePrimaryRegion"> = saf
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdatePrimaryRegion.html
  */
 export const updatePrimaryRegion: ThrowingOperation<"UpdatePrimaryRegion"> = throwingOperation("UpdatePrimaryRegion");
+
+/**
+ * CreateGrant through `safeSend`: a grant on a key for a grantee principal.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html
+ */
+export const safeCreateGrant: SafeOperation<"CreateGrant"> = safeOperation("CreateGrant");
+
+/**
+ * CreateGrant through `send` (throws the SDK's exception): a grant on a key for a grantee principal.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html
+ */
+export const createGrant: ThrowingOperation<"CreateGrant"> = throwingOperation("CreateGrant");
+
+/**
+ * ListGrants through `safeSend`: the grants of a key.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListGrants.html
+ */
+export const safeListGrants: SafeOperation<"ListGrants"> = safeOperation("ListGrants");
+
+/**
+ * ListGrants through `send` (throws the SDK's exception): the grants of a key.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListGrants.html
+ */
+export const listGrants: ThrowingOperation<"ListGrants"> = throwingOperation("ListGrants");
+
+/**
+ * ListRetirableGrants through `safeSend`: the grants a principal can retire.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListRetirableGrants.html
+ */
+export const safeListRetirableGrants: SafeOperation<"ListRetirableGrants"> = safeOperation("ListRetirableGrants");
+
+/**
+ * ListRetirableGrants through `send` (throws the SDK's exception): the grants a principal can retire.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListRetirableGrants.html
+ */
+export const listRetirableGrants: ThrowingOperation<"ListRetirableGrants"> = throwingOperation("ListRetirableGrants");
+
+/**
+ * RetireGrant through `safeSend`: deletes a grant by its token, or by key and grant ID.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RetireGrant.html
+ */
+export const safeRetireGrant: SafeOperation<"RetireGrant"> = safeOperation("RetireGrant");
+
+/**
+ * RetireGrant through `send` (throws the SDK's exception): deletes a grant by its token, or by key and grant ID.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RetireGrant.html
+ */
+export const retireGrant: ThrowingOperation<"RetireGrant"> = throwingOperation("RetireGrant");
+
+/**
+ * RevokeGrant through `safeSend`: deletes a grant of a key.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RevokeGrant.html
+ */
+export const safeRevokeGrant: SafeOperation<"RevokeGrant"> = safeOperation("RevokeGrant");
+
+/**
+ * RevokeGrant through `send` (throws the SDK's exception): deletes a grant of a key.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RevokeGrant.html
+ */
+export const revokeGrant: ThrowingOperation<"RevokeGrant"> = throwingOperation("RevokeGrant");
