@@ -9,4 +9,5 @@ export const randomIds: IdSource = {
   keyId: () => randomUUID(),
   requestId: () => randomUUID(),
   keyMaterialId: () => randomBytes(32).toString("hex"),
+  randomBytes: (length) => new Uint8Array(randomBytes(length)),
 };

@@ -16,6 +16,7 @@ function setup(store: KeyStore) {
       keyId: () => "00000000-0000-4000-8000-000000000001",
       requestId: () => `request-${++n}`,
       keyMaterialId: () => "a".repeat(64),
+      randomBytes: (length: number) => new Uint8Array(length),
     },
     log: (entry) => entries.push(entry),
   });

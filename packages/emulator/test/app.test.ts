@@ -15,6 +15,7 @@ function setup(overrides: { store?: KeyStore; maxBodyBytes?: number } = {}) {
     keyId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,
     requestId: () => "11111111-1111-4111-8111-111111111111",
     keyMaterialId: () => "a".repeat(64),
+    randomBytes: (length: number) => new Uint8Array(length),
   };
   const clock = { now: () => 1_700_000_000_500 };
   const app = createEmulatorApp({

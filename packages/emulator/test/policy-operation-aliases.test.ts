@@ -17,6 +17,7 @@ function makeApp(config: Partial<EmulatorConfig>) {
     keyId: () => "00000000-0000-4000-8000-000000000001",
     requestId: () => "11111111-1111-4111-8111-111111111111",
     keyMaterialId: () => "a".repeat(64),
+    randomBytes: (length: number) => new Uint8Array(length),
   };
   return createEmulatorApp({ store: createMemoryStore(), clock: { now: () => 1_700_000_000_000 }, ids, config });
 }

@@ -20,6 +20,7 @@ function makeApp() {
     keyId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}`,
     requestId: () => "11111111-1111-4111-8111-111111111111",
     keyMaterialId: () => "a".repeat(64),
+    randomBytes: (length: number) => new Uint8Array(length),
   };
   return createEmulatorApp({ store: createMemoryStore(), clock: { now: () => NOW }, ids });
 }
@@ -74,7 +75,12 @@ describe("protocol hygiene", () => {
     const small = createEmulatorApp({
       store: createMemoryStore(),
       clock: { now: () => NOW },
-      ids: { keyId: () => "k", requestId: () => "11111111-1111-4111-8111-111111111111", keyMaterialId: () => "a" },
+      ids: {
+        keyId: () => "k",
+        requestId: () => "11111111-1111-4111-8111-111111111111",
+        keyMaterialId: () => "a",
+        randomBytes: (length: number) => new Uint8Array(length),
+      },
       config: { maxBodyBytes: 64 },
     });
     const chunk = new TextEncoder().encode(" ".repeat(50));

@@ -65,7 +65,12 @@ describe("seed keys follow CreateKey's and CreateAlias's rules", () => {
 
   it("makes a key in the partition of its region, as CreateKey does", async () => {
     const store = createMemoryStore();
-    const ids = { keyId: () => KEY_ID, requestId: () => "r", keyMaterialId: () => "0".repeat(64) };
+    const ids = {
+      keyId: () => KEY_ID,
+      requestId: () => "r",
+      keyMaterialId: () => "0".repeat(64),
+      randomBytes: (length: number) => new Uint8Array(length),
+    };
     const seed = seedKey({ Region: "cn-north-1" });
     if (!seed.success) throw new Error("seed should be valid");
     const defaults = { accountId: "111122223333", region: "us-east-1" };

@@ -77,10 +77,15 @@ describe("AUTHORIZATION_TABLE", () => {
     ]);
   });
 
-  it("only DescribeKey and GetKeyRotationStatus work across accounts", () => {
+  it("only DescribeKey, GetKeyRotationStatus and the data plane work across accounts", () => {
     expect(operations.filter((operation) => AUTHORIZATION_TABLE[operation].crossAccount)).toEqual([
       "DescribeKey",
       "GetKeyRotationStatus",
+      "Encrypt",
+      "Decrypt",
+      "ReEncrypt",
+      "GenerateDataKey",
+      "GenerateDataKeyWithoutPlaintext",
     ]);
   });
 
@@ -98,6 +103,7 @@ describe("AUTHORIZATION_TABLE", () => {
   });
 
   it("knows no operation for an action it does not list", () => {
-    expect(operationOfAction("kms:Encrypt")).toBeUndefined();
+    expect(operationOfAction("kms:Sign")).toBeUndefined();
+    expect(operationOfAction("kms:ReEncryptTo")).toBeUndefined();
   });
 });

@@ -71,6 +71,18 @@ export {
   updateAlias,
   updateKeyDescription,
   updatePrimaryRegion,
+  decrypt,
+  encrypt,
+  generateDataKey,
+  generateDataKeyWithoutPlaintext,
+  generateRandom,
+  reEncrypt,
+  safeDecrypt,
+  safeEncrypt,
+  safeGenerateDataKey,
+  safeGenerateDataKeyWithoutPlaintext,
+  safeGenerateRandom,
+  safeReEncrypt,
 } from "./operations.js";
 
 // The test seam: the SDK's requestHandler answered in-process by a fetch function (e.g. the emulator's app.fetch).

@@ -34,6 +34,12 @@ const KEY_ID_CHECKED_BEFORE_SENDING = {
   UpdateKeyDescription: false,
   ReplicateKey: false,
   UpdatePrimaryRegion: false,
+  Encrypt: false,
+  Decrypt: false,
+  ReEncrypt: false,
+  GenerateDataKey: false,
+  GenerateDataKeyWithoutPlaintext: false,
+  GenerateRandom: false,
 } as const satisfies { readonly [O in OperationName]: boolean };
 
 /**

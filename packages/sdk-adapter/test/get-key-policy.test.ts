@@ -11,6 +11,7 @@ async function makeClient(onRequest?: () => void) {
     keyId: () => crypto.randomUUID(),
     requestId: () => crypto.randomUUID(),
     keyMaterialId: () => "0".repeat(64),
+    randomBytes: (length: number) => new Uint8Array(length),
   };
   const clock = { now: () => 1_700_000_000_000 };
   await applySeed(

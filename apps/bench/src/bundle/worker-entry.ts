@@ -11,6 +11,7 @@ const app = createEmulatorApp({
     keyId: () => crypto.randomUUID(),
     requestId: () => crypto.randomUUID(),
     keyMaterialId: () => hex(crypto.getRandomValues(new Uint8Array(32))),
+    randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
   },
 });
 

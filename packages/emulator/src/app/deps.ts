@@ -20,6 +20,11 @@ export interface IdSource {
   requestId(): string;
   /** A key material ID: 64 lowercase hex characters. */
   keyMaterialId(): string;
+  /**
+   * `length` bytes from a cryptographically secure source: key material secrets, GCM nonces, data keys and
+   * GenerateRandom's answer (Web Crypto's `getRandomValues` in every runtime entry).
+   */
+  randomBytes(length: number): Uint8Array;
 }
 
 /** Settings of one emulator instance. */

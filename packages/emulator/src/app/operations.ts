@@ -26,6 +26,11 @@ import { rotateKeyOnDemand } from "./handlers/rotate-key-on-demand.js";
 import { updateKeyDescription } from "./handlers/update-key-description.js";
 import { replicateKey } from "./handlers/replicate-key.js";
 import { updatePrimaryRegion } from "./handlers/update-primary-region.js";
+import { decrypt } from "./handlers/decrypt.js";
+import { encrypt } from "./handlers/encrypt.js";
+import { generateDataKey, generateDataKeyWithoutPlaintext } from "./handlers/generate-data-key.js";
+import { generateRandom } from "./handlers/generate-random.js";
+import { reEncrypt } from "./handlers/re-encrypt.js";
 
 /** A handler: validated input in, the output members (or `undefined` for none) or a KMS error out. */
 export type Handler<K extends OperationName> = (
@@ -63,4 +68,10 @@ export const HANDLERS: { readonly [K in OperationName]: Handler<K> } = {
   UpdateKeyDescription: updateKeyDescription,
   ReplicateKey: replicateKey,
   UpdatePrimaryRegion: updatePrimaryRegion,
+  Encrypt: encrypt,
+  Decrypt: decrypt,
+  ReEncrypt: reEncrypt,
+  GenerateDataKey: generateDataKey,
+  GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
+  GenerateRandom: generateRandom,
 };

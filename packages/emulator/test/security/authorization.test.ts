@@ -344,6 +344,13 @@ const REQUESTS: { readonly [K in OperationName]: (keyId: string, otherKeyId: str
   // The keys are single-Region: past the authorization, UnsupportedOperationException.
   ReplicateKey: (keyId) => ({ KeyId: keyId, ReplicaRegion: "eu-west-1" }),
   UpdatePrimaryRegion: (keyId) => ({ KeyId: keyId, PrimaryRegion: "eu-west-1" }),
+  Encrypt: (keyId) => ({ KeyId: keyId, Plaintext: "aGVsbG8=" }),
+  // Not a ciphertext: past the authorization of the KeyId, InvalidCiphertextException.
+  Decrypt: (keyId) => ({ KeyId: keyId, CiphertextBlob: "AAAA" }),
+  ReEncrypt: (keyId, otherKeyId) => ({ SourceKeyId: keyId, DestinationKeyId: otherKeyId, CiphertextBlob: "AAAA" }),
+  GenerateDataKey: (keyId) => ({ KeyId: keyId, KeySpec: "AES_256" }),
+  GenerateDataKeyWithoutPlaintext: (keyId) => ({ KeyId: keyId, NumberOfBytes: 16 }),
+  GenerateRandom: () => ({ NumberOfBytes: 8 }),
 };
 const OPERATIONS = Object.keys(AUTHORIZATION_TABLE) as OperationName[];
 
