@@ -55,7 +55,7 @@ describe("isKmsErrorName", () => {
   });
 
   it.each([
-    "InvalidCiphertextException",
+    "KMSInvalidSignatureException",
     "notfoundexception",
     "com.amazonaws.kms#NotFoundException",
     "toString",

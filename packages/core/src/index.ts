@@ -134,6 +134,31 @@ export {
   RetireGrantRequest,
   RevokeGrantRequest,
 } from "./shapes/grants.js";
+// The symmetric data plane's shapes, and base64 as awsJson1_1 carries blobs.
+export { base64ToBytes, bytesToBase64 } from "./base64.js";
+export {
+  awsBlob,
+  CiphertextType,
+  DATA_KEY_SPECS,
+  DataKeySpec,
+  DecryptRequest,
+  DecryptResponse,
+  ENCRYPTION_ALGORITHMS,
+  EncryptionAlgorithmSpec,
+  EncryptionContextType,
+  EncryptRequest,
+  EncryptResponse,
+  GenerateDataKeyRequest,
+  GenerateDataKeyResponse,
+  GenerateDataKeyWithoutPlaintextRequest,
+  GenerateDataKeyWithoutPlaintextResponse,
+  GenerateRandomRequest,
+  GenerateRandomResponse,
+  PlaintextType,
+  ReEncryptRequest,
+  ReEncryptResponse,
+  RecipientInfo,
+} from "./shapes/crypto.js";
 
 // Key specs: the algorithms each key spec offers for a key usage.
 export { type KeyAlgorithms, keyAlgorithms } from "./key-specs.js";

@@ -3,6 +3,24 @@
  * KMS-FIDELITY.md ([REC] recorded, [DOC] documented, [RPT] reported, [DEC] the project's decision).
  */
 export const messages = {
+  /** [REC] test_error_messaging_for_invalid_keys: InvalidKeyUsageException for a key of another usage. */
+  invalidKeyUsage: (keyArn: string, keyUsage: string, operation: string) =>
+    `${keyArn} key usage is ${keyUsage} which is not valid for ${operation}.`,
+  /** [REC] test_re_encrypt_incorrect_source_key, decrypt-invalid-key-id: IncorrectKeyException. */
+  incorrectKey: () => "The key ID in the request does not identify a CMK that can perform this operation.",
+  /** [REC] test_generate_random_invalid_number_of_bytes[None]: ValidationException. */
+  numberOfBytesRequired: () => "NumberOfBytes is required.",
+  /**
+   * [DEC] ValidationException for GenerateDataKey with neither or both of `KeySpec` and `NumberOfBytes` (the API
+   * reference says exactly one is required; AWS's text is not recorded).
+   */
+  dataKeySpecOrLength: () => "Please specify either number of bytes or key spec.",
+  /** [DEC] ValidationException for an EncryptionAlgorithm the key does not support. */
+  encryptionAlgorithmUnsupported: (algorithm: string, keySpec: string) =>
+    `Algorithm ${algorithm} is incompatible with key spec ${keySpec}.`,
+  /** [DEC] UnsupportedOperationException for a `Recipient` (Nitro Enclaves attestation): the emulator has no enclave. */
+  recipientUnsupported: () =>
+    "The Recipient parameter (AWS Nitro Enclaves attestation) is not supported by this endpoint.",
   /** [REC] §4: NotFoundException for a well-formed key ID or key ARN with no key; the full ARN even for a bare ID. */
   keyDoesNotExist: (keyArn: string) => `Key '${keyArn}' does not exist`,
   /** [REC] §4: NotFoundException for a malformed key ID. */

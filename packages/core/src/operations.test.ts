@@ -50,11 +50,24 @@ const ACCEPTED_STATES: Record<OperationName, readonly KeyState[] | undefined> = 
   ListRetirableGrants: undefined,
   RetireGrant: KEY_STATES,
   RevokeGrant: KEY_STATES,
+  Encrypt: ["Enabled"],
+  Decrypt: ["Enabled"],
+  ReEncrypt: ["Enabled"],
+  GenerateDataKey: ["Enabled"],
+  GenerateDataKeyWithoutPlaintext: ["Enabled"],
+  GenerateRandom: undefined,
 };
 
 describe("OPERATIONS", () => {
-  it.each(entries)("authorizes %s with the IAM action of the same name", (name, spec) => {
-    expect(spec.action).toBe(`kms:${name}`);
+  it.each(entries.filter(([name]) => name !== "ReEncrypt"))(
+    "authorizes %s with the IAM action of the same name",
+    (name, spec) => {
+      expect(spec.action).toBe(`kms:${name}`);
+    },
+  );
+
+  it("authorizes ReEncrypt as kms:ReEncryptFrom on its source key (kms:ReEncryptTo is the handler's second check)", () => {
+    expect(OPERATIONS.ReEncrypt.action).toBe("kms:ReEncryptFrom");
   });
 
   it.each(["GetKeyPolicy", "PutKeyPolicy", "ListKeyPolicies"] as const)(
@@ -173,7 +186,7 @@ describe("isOperationName", () => {
     expect(isOperationName(name)).toBe(true);
   });
 
-  it.each(["DoesNotExist", "getKeyPolicy", "Encrypt", "toString", "__proto__", ""])("does not know %j", (name) => {
+  it.each(["DoesNotExist", "getKeyPolicy", "Sign", "toString", "__proto__", ""])("does not know %j", (name) => {
     expect(isOperationName(name)).toBe(false);
   });
 });

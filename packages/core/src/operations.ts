@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { KeyIdentifierRules } from "./key-identifier.js";
 import { KEY_STATES, type KeyState } from "./shapes/common.js";
 import * as grantShapes from "./shapes/grants.js";
+import * as crypto from "./shapes/crypto.js";
 import * as shapes from "./shapes/operations.js";
 
 /**
@@ -239,6 +240,40 @@ export const OPERATIONS = {
     keyIdentifiers: GRANT_KEY,
     keyStates: ANY_STATE,
   },
+  // The symmetric data plane: [DOC] "Cross-account use: Yes" for each; an Enabled key only (the key-state table:
+  // Disabled → DisabledException, pending deletion or import → KMSInvalidStateException).
+  Encrypt: {
+    input: crypto.EncryptRequest,
+    action: "kms:Encrypt",
+    keyIdentifiers: KEY_OPERATION_ANY_ACCOUNT,
+    keyStates: ENABLED,
+  },
+  Decrypt: {
+    input: crypto.DecryptRequest,
+    action: "kms:Decrypt",
+    keyIdentifiers: KEY_OPERATION_ANY_ACCOUNT,
+    keyStates: ENABLED,
+  },
+  ReEncrypt: {
+    input: crypto.ReEncryptRequest,
+    // [DOC] ReEncrypt needs kms:ReEncryptFrom on the source key and kms:ReEncryptTo on the destination key.
+    action: "kms:ReEncryptFrom",
+    keyIdentifiers: KEY_OPERATION_ANY_ACCOUNT,
+    keyStates: ENABLED,
+  },
+  GenerateDataKey: {
+    input: crypto.GenerateDataKeyRequest,
+    action: "kms:GenerateDataKey",
+    keyIdentifiers: KEY_OPERATION_ANY_ACCOUNT,
+    keyStates: ENABLED,
+  },
+  GenerateDataKeyWithoutPlaintext: {
+    input: crypto.GenerateDataKeyWithoutPlaintextRequest,
+    action: "kms:GenerateDataKeyWithoutPlaintext",
+    keyIdentifiers: KEY_OPERATION_ANY_ACCOUNT,
+    keyStates: ENABLED,
+  },
+  GenerateRandom: { input: crypto.GenerateRandomRequest, action: "kms:GenerateRandom" },
 } as const satisfies Record<string, OperationSpec>;
 
 /** The name of an implemented operation. */

@@ -3,6 +3,13 @@ import { createKmsError } from "./errors.js";
 import { messages } from "./messages.js";
 import { err, ok, type Result } from "./result.js";
 import { CONSTRAINT_PARAM } from "./shapes/constraints.js";
+import { SERIALIZATION_PARAM } from "./shapes/crypto.js";
+
+/**
+ * Members the model marks sensitive: Coral prints no value for them, `Value at 'plaintext' failed to satisfy
+ * constraint: …` [REC LocalStack snapshot test_plaintext_size_for_encrypt].
+ */
+const SENSITIVE_MEMBERS = new Set(["Plaintext"]);
 
 /**
  * Validates a decoded request against its AWS input shape, answering exactly as KMS's front end ("Coral") does.
@@ -28,10 +35,16 @@ export function validateRequest<S extends z.ZodType>(schema: S, input: unknown):
     const value = valueAt(request, issue.path);
     const serialization = serializationProblem(issue, value);
     if (serialization !== undefined) return err(createKmsError("SerializationException", serialization));
-    const constraint = constraintText(issue);
-    violations.push(
-      `${formatValue(value)} at '${formatMemberPath(issue.path)}' failed to satisfy constraint: ${constraint}`,
-    );
+    const constraint =
+      issue.code === "invalid_union" && (value === undefined || value === null)
+        ? "Member must not be null"
+        : constraintText(issue);
+    const last = issue.path.at(-1);
+    const shown =
+      typeof last === "string" && SENSITIVE_MEMBERS.has(last) && value !== undefined && value !== null
+        ? "Value"
+        : formatValue(value);
+    violations.push(`${shown} at '${formatMemberPath(issue.path)}' failed to satisfy constraint: ${constraint}`);
   }
   return err(createKmsError("ValidationException", messages.validationErrors(violations)));
 }
@@ -116,6 +129,10 @@ const JAVA_INT_MAX = 2147483647;
  */
 function serializationProblem(issue: z.core.$ZodIssue, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
+  const serialization = (issue as { params?: Record<string, unknown> }).params?.[SERIALIZATION_PARAM];
+  if (issue.code === "custom" && typeof serialization === "string") return serialization;
+  // A blob member (base64 text or bytes) given another JSON type.
+  if (issue.code === "invalid_union") return serializationText(value, "blob");
   if (issue.code === "invalid_type") return serializationText(value, issue.expected);
   if (issue.code === "invalid_value" && typeof value !== "string") return serializationText(value, "string");
   if (
@@ -172,6 +189,8 @@ function serializationText(value: unknown, expected: string): string {
           ? "a Boolean"
           : expected === "array"
             ? "a List"
-            : "a Structure";
+            : expected === "blob"
+              ? "a Blob"
+              : "a Structure";
   return `${jsonTypeName(value)} can not be converted to ${target}`;
 }

@@ -10,4 +10,5 @@ export const randomIds: IdSource = {
   requestId: () => randomUUID(),
   keyMaterialId: () => randomBytes(32).toString("hex"),
   grantId: () => randomBytes(32).toString("hex"),
+  randomBytes: (length) => new Uint8Array(randomBytes(length)),
 };

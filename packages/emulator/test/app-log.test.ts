@@ -17,6 +17,7 @@ function setup(store: KeyStore) {
       requestId: () => `request-${++n}`,
       keyMaterialId: () => "a".repeat(64),
       grantId: () => "b".repeat(64),
+      randomBytes: (length: number) => new Uint8Array(length),
     },
     log: (entry) => entries.push(entry),
   });

@@ -16,6 +16,7 @@ function setup(overrides: { store?: KeyStore; maxBodyBytes?: number } = {}) {
     requestId: () => "11111111-1111-4111-8111-111111111111",
     keyMaterialId: () => "a".repeat(64),
     grantId: () => "b".repeat(64),
+    randomBytes: (length: number) => new Uint8Array(length),
   };
   const clock = { now: () => 1_700_000_000_500 };
   const app = createEmulatorApp({

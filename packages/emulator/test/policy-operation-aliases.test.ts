@@ -18,6 +18,7 @@ function makeApp(config: Partial<EmulatorConfig>) {
     requestId: () => "11111111-1111-4111-8111-111111111111",
     keyMaterialId: () => "a".repeat(64),
     grantId: () => "b".repeat(64),
+    randomBytes: (length: number) => new Uint8Array(length),
   };
   return createEmulatorApp({ store: createMemoryStore(), clock: { now: () => 1_700_000_000_000 }, ids, config });
 }

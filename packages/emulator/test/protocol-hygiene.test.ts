@@ -21,6 +21,7 @@ function makeApp() {
     requestId: () => "11111111-1111-4111-8111-111111111111",
     keyMaterialId: () => "a".repeat(64),
     grantId: () => "b".repeat(64),
+    randomBytes: (length: number) => new Uint8Array(length),
   };
   return createEmulatorApp({ store: createMemoryStore(), clock: { now: () => NOW }, ids });
 }
@@ -80,6 +81,7 @@ describe("protocol hygiene", () => {
         requestId: () => "11111111-1111-4111-8111-111111111111",
         keyMaterialId: () => "a",
         grantId: () => "b",
+        randomBytes: (length: number) => new Uint8Array(length),
       },
       config: { maxBodyBytes: 64 },
     });

@@ -70,6 +70,7 @@ describe("seed keys follow CreateKey's and CreateAlias's rules", () => {
       requestId: () => "r",
       keyMaterialId: () => "0".repeat(64),
       grantId: () => "1".repeat(64),
+      randomBytes: (length: number) => new Uint8Array(length),
     };
     const seed = seedKey({ Region: "cn-north-1" });
     if (!seed.success) throw new Error("seed should be valid");

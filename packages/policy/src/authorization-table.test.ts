@@ -77,7 +77,7 @@ describe("AUTHORIZATION_TABLE", () => {
     ]);
   });
 
-  it("only DescribeKey, GetKeyRotationStatus and the grant operations on a key work across accounts", () => {
+  it("only DescribeKey, GetKeyRotationStatus, the grant operations on a key and the data plane work across accounts", () => {
     expect(operations.filter((operation) => AUTHORIZATION_TABLE[operation].crossAccount)).toEqual([
       "DescribeKey",
       "GetKeyRotationStatus",
@@ -85,6 +85,11 @@ describe("AUTHORIZATION_TABLE", () => {
       "ListGrants",
       "RetireGrant",
       "RevokeGrant",
+      "Encrypt",
+      "Decrypt",
+      "ReEncrypt",
+      "GenerateDataKey",
+      "GenerateDataKeyWithoutPlaintext",
     ]);
   });
 
@@ -102,6 +107,7 @@ describe("AUTHORIZATION_TABLE", () => {
   });
 
   it("knows no operation for an action it does not list", () => {
-    expect(operationOfAction("kms:Encrypt")).toBeUndefined();
+    expect(operationOfAction("kms:Sign")).toBeUndefined();
+    expect(operationOfAction("kms:ReEncryptTo")).toBeUndefined();
   });
 });

@@ -118,6 +118,15 @@ export const AUTHORIZATION_TABLE = {
   ListRetirableGrants: { action: "kms:ListRetirableGrants", crossAccount: false, resources: [NO_RESOURCE] },
   RetireGrant: keyOperation("kms:RetireGrant", true),
   RevokeGrant: keyOperation("kms:RevokeGrant", true),
+  // The symmetric data plane: "Key policy", "Cross-account use: Yes" [DOC API reference of each]. ReEncrypt is
+  // kms:ReEncryptFrom on the source key here; its kms:ReEncryptTo on the destination key is the handler's second
+  // check. GenerateRandom is "IAM policy" with no resource.
+  Encrypt: keyOperation("kms:Encrypt", true),
+  Decrypt: keyOperation("kms:Decrypt", true),
+  ReEncrypt: keyOperation("kms:ReEncryptFrom", true),
+  GenerateDataKey: keyOperation("kms:GenerateDataKey", true),
+  GenerateDataKeyWithoutPlaintext: keyOperation("kms:GenerateDataKeyWithoutPlaintext", true),
+  GenerateRandom: { action: "kms:GenerateRandom", crossAccount: false, resources: [NO_RESOURCE] },
 } as const satisfies { readonly [K in OperationName]: OperationAuthorization };
 
 /** The authorization of `operation` ({@link AUTHORIZATION_TABLE}). */

@@ -44,7 +44,25 @@ export interface ConditionKeyParameters {
   readonly ReplicaRegion?: string | undefined;
   /** UpdatePrimaryRegion's Region of the new primary. */
   readonly PrimaryRegion?: string | undefined;
+  /**
+   * The encryption context of a cryptographic operation (ReEncrypt: the context of the key being checked), for
+   * `kms:EncryptionContext:<key>` and `kms:EncryptionContextKeys`.
+   */
+  readonly EncryptionContext?: Readonly<Record<string, string>> | undefined;
+  /** The algorithm of Encrypt, Decrypt or ReEncrypt (default `SYMMETRIC_DEFAULT`), for `kms:EncryptionAlgorithm`. */
+  readonly EncryptionAlgorithm?: string | undefined;
 }
+
+/** The operations that take an encryption context and so supply its condition keys [DOC conditions-kms]. */
+const ENCRYPTION_CONTEXT_OPERATIONS: ReadonlySet<string> = new Set([
+  "Encrypt",
+  "Decrypt",
+  "ReEncrypt",
+  "GenerateDataKey",
+  "GenerateDataKeyWithoutPlaintext",
+]);
+/** The operations that supply `kms:EncryptionAlgorithm` [DOC conditions-kms]. */
+const ENCRYPTION_ALGORITHM_OPERATIONS: ReadonlySet<string> = new Set(["Encrypt", "Decrypt", "ReEncrypt"]);
 
 /** Everything {@link conditionKeysFor} builds a request context from. Time and addresses are passed in. */
 export interface ConditionKeyRequest {
@@ -119,6 +137,16 @@ export function conditionKeysFor(request: ConditionKeyRequest): ConditionKeys {
     for (const tag of key.tags) keys[`aws:ResourceTag/${tag.TagKey}`] = tag.TagValue;
     keys["kms:ResourceAliases"] = key.aliases;
     Object.assign(keys, keyProperties(key.keySpec, key.keyUsage, key.origin, key.multiRegion));
+  }
+  if (ENCRYPTION_CONTEXT_OPERATIONS.has(request.operation)) {
+    const context = parameters.EncryptionContext ?? {};
+    // [DOC] conditions-kms: kms:EncryptionContext:<key> per pair; kms:EncryptionContextKeys lists the keys (absent
+    // keys then make ForAnyValue false and ForAllValues true, as IAM's multivalued rules say).
+    for (const [k, v] of Object.entries(context)) keys[`kms:EncryptionContext:${k}`] = v;
+    keys["kms:EncryptionContextKeys"] = Object.keys(context);
+  }
+  if (ENCRYPTION_ALGORITHM_OPERATIONS.has(request.operation)) {
+    keys["kms:EncryptionAlgorithm"] = parameters.EncryptionAlgorithm ?? "SYMMETRIC_DEFAULT";
   }
   switch (request.operation) {
     case "CreateKey":

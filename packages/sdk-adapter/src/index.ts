@@ -81,6 +81,18 @@ export {
   retireGrant,
   safeRevokeGrant,
   revokeGrant,
+  decrypt,
+  encrypt,
+  generateDataKey,
+  generateDataKeyWithoutPlaintext,
+  generateRandom,
+  reEncrypt,
+  safeDecrypt,
+  safeEncrypt,
+  safeGenerateDataKey,
+  safeGenerateDataKeyWithoutPlaintext,
+  safeGenerateRandom,
+  safeReEncrypt,
 } from "./operations.js";
 
 // The test seam: the SDK's requestHandler answered in-process by a fetch function (e.g. the emulator's app.fetch).

@@ -39,6 +39,12 @@ const KEY_ID_CHECKED_BEFORE_SENDING = {
   ListRetirableGrants: false,
   RetireGrant: false,
   RevokeGrant: false,
+  Encrypt: false,
+  Decrypt: false,
+  ReEncrypt: false,
+  GenerateDataKey: false,
+  GenerateDataKeyWithoutPlaintext: false,
+  GenerateRandom: false,
 } as const satisfies { readonly [O in OperationName]: boolean };
 
 /**

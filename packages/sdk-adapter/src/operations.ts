@@ -486,3 +486,97 @@ export const safeRevokeGrant: SafeOperation<"RevokeGrant"> = safeOperation("Revo
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RevokeGrant.html
  */
 export const revokeGrant: ThrowingOperation<"RevokeGrant"> = throwingOperation("RevokeGrant");
+
+/**
+ * Encrypt through `safeSend`: encrypts up to 4096 bytes under a symmetric key; answers the ciphertext blob, the key ARN and the algorithm. Blobs are `Uint8Array`s, as the SDK takes and answers them.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. DisabledException, InvalidKeyUsageException, NotFoundException, AccessDeniedException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html
+ */
+export const safeEncrypt: SafeOperation<"Encrypt"> = safeOperation("Encrypt");
+
+/**
+ * Encrypt through `send` (throws the SDK's exception): encrypts up to 4096 bytes under a symmetric key; answers the ciphertext blob, the key ARN and the algorithm.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html
+ */
+export const encrypt: ThrowingOperation<"Encrypt"> = throwingOperation("Encrypt");
+
+/**
+ * Decrypt through `safeSend`: decrypts a ciphertext blob (the key is found from the blob; `KeyId`, when given, must name it); answers the plaintext, the key ARN, the algorithm and the key material ID. Blobs are `Uint8Array`s, as the SDK takes and answers them.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. InvalidCiphertextException, IncorrectKeyException, DisabledException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html
+ */
+export const safeDecrypt: SafeOperation<"Decrypt"> = safeOperation("Decrypt");
+
+/**
+ * Decrypt through `send` (throws the SDK's exception): decrypts a ciphertext blob (the key is found from the blob; `KeyId`, when given, must name it); answers the plaintext, the key ARN, the algorithm and the key material ID.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html
+ */
+export const decrypt: ThrowingOperation<"Decrypt"> = throwingOperation("Decrypt");
+
+/**
+ * ReEncrypt through `safeSend`: decrypts a ciphertext blob and encrypts the plaintext under `DestinationKeyId` without exposing it. Blobs are `Uint8Array`s, as the SDK takes and answers them.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. InvalidCiphertextException, IncorrectKeyException, DisabledException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html
+ */
+export const safeReEncrypt: SafeOperation<"ReEncrypt"> = safeOperation("ReEncrypt");
+
+/**
+ * ReEncrypt through `send` (throws the SDK's exception): decrypts a ciphertext blob and encrypts the plaintext under `DestinationKeyId` without exposing it.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html
+ */
+export const reEncrypt: ThrowingOperation<"ReEncrypt"> = throwingOperation("ReEncrypt");
+
+/**
+ * GenerateDataKey through `safeSend`: a data key (`KeySpec` AES_128/AES_256 or `NumberOfBytes` 1–1024) in plaintext and encrypted under the key. Blobs are `Uint8Array`s, as the SDK takes and answers them.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. ValidationException, DisabledException, InvalidKeyUsageException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html
+ */
+export const safeGenerateDataKey: SafeOperation<"GenerateDataKey"> = safeOperation("GenerateDataKey");
+
+/**
+ * GenerateDataKey through `send` (throws the SDK's exception): a data key (`KeySpec` AES_128/AES_256 or `NumberOfBytes` 1–1024) in plaintext and encrypted under the key.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html
+ */
+export const generateDataKey: ThrowingOperation<"GenerateDataKey"> = throwingOperation("GenerateDataKey");
+
+/**
+ * GenerateDataKeyWithoutPlaintext through `safeSend`: a data key encrypted under the key, without its plaintext. Blobs are `Uint8Array`s, as the SDK takes and answers them.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. ValidationException, DisabledException, InvalidKeyUsageException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyWithoutPlaintext.html
+ */
+export const safeGenerateDataKeyWithoutPlaintext: SafeOperation<"GenerateDataKeyWithoutPlaintext"> = safeOperation(
+  "GenerateDataKeyWithoutPlaintext",
+);
+
+/**
+ * GenerateDataKeyWithoutPlaintext through `send` (throws the SDK's exception): a data key encrypted under the key, without its plaintext.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyWithoutPlaintext.html
+ */
+export const generateDataKeyWithoutPlaintext: ThrowingOperation<"GenerateDataKeyWithoutPlaintext"> = throwingOperation(
+  "GenerateDataKeyWithoutPlaintext",
+);
+
+/**
+ * GenerateRandom through `safeSend`: `NumberOfBytes` (1–1024) random bytes. Blobs are `Uint8Array`s, as the SDK takes and answers them.
+ *
+ * @returns the SDK's output, or a `SafeSendError` (ValidationException before sending; from KMS e.g. ValidationException).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html
+ */
+export const safeGenerateRandom: SafeOperation<"GenerateRandom"> = safeOperation("GenerateRandom");
+
+/**
+ * GenerateRandom through `send` (throws the SDK's exception): `NumberOfBytes` (1–1024) random bytes.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html
+ */
+export const generateRandom: ThrowingOperation<"GenerateRandom"> = throwingOperation("GenerateRandom");

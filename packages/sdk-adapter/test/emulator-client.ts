@@ -32,6 +32,7 @@ export async function emulatorClient(): Promise<{ client: KMSClient; sent: () =>
     requestId: () => `00000000-0000-4000-9000-${String(++requests).padStart(12, "0")}`,
     keyMaterialId: () => "0".repeat(64),
     grantId: () => "1".repeat(64),
+    randomBytes: (length: number) => new Uint8Array(length),
   };
   const clock = { now: () => 1_700_000_000_000 };
   await applySeed(

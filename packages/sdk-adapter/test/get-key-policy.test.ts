@@ -12,6 +12,7 @@ async function makeClient(onRequest?: () => void) {
     requestId: () => crypto.randomUUID(),
     keyMaterialId: () => "0".repeat(64),
     grantId: () => "1".repeat(64),
+    randomBytes: (length: number) => new Uint8Array(length),
   };
   const clock = { now: () => 1_700_000_000_000 };
   await applySeed(

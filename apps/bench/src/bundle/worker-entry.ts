@@ -12,6 +12,7 @@ const app = createEmulatorApp({
     requestId: () => crypto.randomUUID(),
     keyMaterialId: () => hex(crypto.getRandomValues(new Uint8Array(32))),
     grantId: () => hex(crypto.getRandomValues(new Uint8Array(32))),
+    randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
   },
 });
 

@@ -21,12 +21,18 @@ export function createCountingIds(prefix = 0): IdSource {
   let requests = 0;
   let materials = 0;
   let grants = 0;
+  let random = 0;
   const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
   return {
     keyId: () => `${hex(prefix, 8)}-0000-4000-8000-${hex(++keys, 12)}`,
     requestId: () => `${hex(prefix, 8)}-0000-4000-9000-${hex(++requests, 12)}`,
     keyMaterialId: () => hex(++materials, 64),
     grantId: () => `${hex(prefix, 8)}${hex(++grants, 56)}`,
+    // Counting bytes, so ciphertexts repeat exactly too (test ids only: nothing here is secret).
+    randomBytes: (length) => {
+      const seed = ++random;
+      return Uint8Array.from({ length }, (_, i) => (seed * 131 + i * 7) & 0xff);
+    },
   };
 }
 

@@ -22,6 +22,11 @@ export interface IdSource {
   keyMaterialId(): string;
   /** A grant ID: 64 lowercase hex characters (CreateGrant). */
   grantId(): string;
+  /**
+   * `length` bytes from a cryptographically secure source: key material secrets, GCM nonces, data keys and
+   * GenerateRandom's answer (Web Crypto's `getRandomValues` in every runtime entry).
+   */
+  randomBytes(length: number): Uint8Array;
 }
 
 /** Settings of one emulator instance. */

@@ -153,6 +153,7 @@ export function sharedProperties(key: StoredKey): KeyPatch {
   return {
     ...(key.currentKeyMaterialId === undefined ? {} : { currentKeyMaterialId: key.currentKeyMaterialId }),
     ...(key.keyMaterials === undefined ? {} : { keyMaterials: key.keyMaterials }),
+    ...(key.keyMaterialSecrets === undefined ? {} : { keyMaterialSecrets: key.keyMaterialSecrets }),
     rotationPeriodInDays: key.rotationPeriodInDays ?? null,
     nextRotationDate: key.nextRotationDate ?? null,
   };

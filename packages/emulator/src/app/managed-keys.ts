@@ -1,3 +1,4 @@
+import { drawKeyMaterial } from "./crypto/key-material.js";
 import type { Partition } from "@keypolicy/core";
 import { formatPolicy, fromJsonValue } from "@keypolicy/policy";
 import type { Scope, StoredAlias, StoredKey } from "../store/types.js";
@@ -363,7 +364,11 @@ export function buildManagedKey(
   aliasName: string,
   keyId: string,
   scope: Scope & { readonly partition: Partition },
-  deps: { readonly clock: Clock; readonly ids: Pick<IdSource, "keyMaterialId">; readonly creationDate?: number },
+  deps: {
+    readonly clock: Clock;
+    readonly ids: Pick<IdSource, "keyMaterialId" | "randomBytes">;
+    readonly creationDate?: number;
+  },
 ): StoredKey {
   const spec = MANAGED_ALIASES[aliasName];
   if (spec === undefined) throw new Error(`${aliasName} is not a predefined AWS managed alias`);
@@ -380,7 +385,7 @@ export function buildManagedKey(
     keyState: "Enabled",
     creationDate: now,
     multiRegion: false,
-    currentKeyMaterialId: deps.ids.keyMaterialId(),
+    ...drawKeyMaterial(deps.ids),
     rotationPeriodInDays: ROTATION_PERIOD_DAYS,
     nextRotationDate: now + ROTATION_PERIOD_DAYS * DAY_MS,
     policy: managedKeyPolicy(aliasName, scope),

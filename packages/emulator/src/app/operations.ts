@@ -31,6 +31,11 @@ import { listGrants } from "./handlers/list-grants.js";
 import { listRetirableGrants } from "./handlers/list-retirable-grants.js";
 import { retireGrant } from "./handlers/retire-grant.js";
 import { revokeGrant } from "./handlers/revoke-grant.js";
+import { decrypt } from "./handlers/decrypt.js";
+import { encrypt } from "./handlers/encrypt.js";
+import { generateDataKey, generateDataKeyWithoutPlaintext } from "./handlers/generate-data-key.js";
+import { generateRandom } from "./handlers/generate-random.js";
+import { reEncrypt } from "./handlers/re-encrypt.js";
 
 /** A handler: validated input in, the output members (or `undefined` for none) or a KMS error out. */
 export type Handler<K extends OperationName> = (
@@ -73,4 +78,10 @@ export const HANDLERS: { readonly [K in OperationName]: Handler<K> } = {
   ListRetirableGrants: listRetirableGrants,
   RetireGrant: retireGrant,
   RevokeGrant: revokeGrant,
+  Encrypt: encrypt,
+  Decrypt: decrypt,
+  ReEncrypt: reEncrypt,
+  GenerateDataKey: generateDataKey,
+  GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
+  GenerateRandom: generateRandom,
 };

@@ -1,3 +1,4 @@
+import { drawKeyMaterial } from "./crypto/key-material.js";
 import { createKmsError, err, messages, ok, type Result, type RotationType } from "@keypolicy/core";
 import type { KeyPatch, StoredKey, StoredKeyMaterial } from "../store/types.js";
 import type { Clock, IdSource } from "./deps.js";
@@ -82,14 +83,17 @@ export function onDemandRotationsOf(key: StoredKey): number {
 /** The patch that rotates a key to a new key material drawn from `ids`, made at `rotationDate` by `rotationType`. */
 export function rotationPatch(
   key: StoredKey,
-  ids: Pick<IdSource, "keyMaterialId">,
+  ids: Pick<IdSource, "keyMaterialId" | "randomBytes">,
   rotationDate: number,
   rotationType: RotationType,
-): Pick<StoredKey, "currentKeyMaterialId" | "keyMaterials"> & { readonly currentKeyMaterialId: string } {
-  const keyMaterialId = ids.keyMaterialId();
+): Pick<StoredKey, "currentKeyMaterialId" | "keyMaterials" | "keyMaterialSecrets"> & {
+  readonly currentKeyMaterialId: string;
+} {
+  const { keyMaterialId, keyMaterialSecrets } = drawKeyMaterial(ids, key.keyMaterialSecrets);
   return {
     currentKeyMaterialId: keyMaterialId,
     keyMaterials: [...keyMaterialsOf(key), { keyMaterialId, rotationDate, rotationType }],
+    keyMaterialSecrets,
   };
 }
 
@@ -106,7 +110,11 @@ export function scheduleRotation(now: number, days: number): KeyPatch {
  * its clock past the date and the next read sees the new material. A key re-enabled after its date rotates on its
  * next read, dated as scheduled.
  */
-export function dueRotations(key: StoredKey, clock: Clock, ids: Pick<IdSource, "keyMaterialId">): KeyPatch | undefined {
+export function dueRotations(
+  key: StoredKey,
+  clock: Clock,
+  ids: Pick<IdSource, "keyMaterialId" | "randomBytes">,
+): KeyPatch | undefined {
   const { rotationPeriodInDays: days, nextRotationDate } = key;
   if (days === undefined || nextRotationDate === undefined || key.keyState !== "Enabled") return undefined;
   if (!isAutomaticRotationEnabled(key)) return undefined;

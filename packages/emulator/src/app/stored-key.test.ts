@@ -10,7 +10,11 @@ const CUSTOM_KEY_STORES = "Custom key stores are not supported by this emulator.
 const MULTI_REGION_IMPORTED = "RSA_2048 multi-Region keys cannot have imported key material.";
 
 function deps(preparePolicy: StoredKeyDeps["preparePolicy"] = (text) => ok(`formatted ${text}`)): StoredKeyDeps {
-  return { clock: { now: () => NOW }, ids: { keyId: () => UUID, keyMaterialId: () => MATERIAL }, preparePolicy };
+  return {
+    clock: { now: () => NOW },
+    ids: { keyId: () => UUID, keyMaterialId: () => MATERIAL, randomBytes: (length: number) => new Uint8Array(length) },
+    preparePolicy,
+  };
 }
 const build = (input: StoredKeyInput, where = scope, using = deps()) => buildStoredKey(input, where, using);
 const refusal = (member: string, name: string, message: string) => ({

@@ -1,3 +1,4 @@
+import { drawKeyMaterial } from "./crypto/key-material.js";
 import {
   type CreateKeyRequest,
   type KeyState,
@@ -46,7 +47,7 @@ export type StoredKeyInput = Pick<
 /** What {@link buildStoredKey} draws on: time, IDs, and the check of a given `Policy`. */
 export interface StoredKeyDeps {
   readonly clock: Clock;
-  readonly ids: Pick<IdSource, "keyId" | "keyMaterialId">;
+  readonly ids: Pick<IdSource, "keyId" | "keyMaterialId" | "randomBytes">;
   /**
    * Checks a given `Policy` for the key `keyArn` and returns it as GetKeyPolicy will (CreateKey: `preparePolicy`,
    * the caller's lockout check included), or the error CreateKey answers.
@@ -132,9 +133,7 @@ export function buildStoredKey(
     ...(keyState === "PendingDeletion" ? pendingDeletion(deps.clock) : {}),
     multiRegion,
     // [REC] only symmetric keys with KMS-made material show a CurrentKeyMaterialId.
-    ...(keySpec === "SYMMETRIC_DEFAULT" && origin === "AWS_KMS"
-      ? { currentKeyMaterialId: deps.ids.keyMaterialId() }
-      : {}),
+    ...(keySpec === "SYMMETRIC_DEFAULT" && origin === "AWS_KMS" ? drawKeyMaterial(deps.ids) : {}),
     policy: policy.data,
     tags: tags.data,
   });

@@ -11,6 +11,7 @@ export const webIds: IdSource = {
     Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join(""),
   grantId: () =>
     Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join(""),
+  randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
 };
 
 /**

@@ -111,7 +111,7 @@ function seedPolicyCheck(scope: Scope): StoredKeyDeps["preparePolicy"] {
  */
 const CHECK_ONLY: Pick<StoredKeyDeps, "clock" | "ids"> = {
   clock: { now: () => 0 },
-  ids: { keyId: () => "", keyMaterialId: () => "" },
+  ids: { keyId: () => "", keyMaterialId: () => "", randomBytes: (length) => new Uint8Array(length) },
 };
 
 /** Where a seed entry's key lives: its AccountId and Region, else `defaults`. */

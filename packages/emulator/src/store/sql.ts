@@ -60,6 +60,8 @@ const KEY_COLUMNS = [
   "primary_region",
   // Schema 4 (0004_aws_managed_keys.sql).
   "key_manager",
+  // Schema 5 (0005_key_material.sql).
+  "key_material_secrets",
 ] as const;
 
 const INSERT_KEY =
@@ -287,6 +289,7 @@ function keyToValues(key: StoredKey): SqlValue[] {
     key.nextRotationDate ?? null,
     key.primaryRegion ?? null,
     key.keyManager ?? "CUSTOMER",
+    key.keyMaterialSecrets === undefined ? null : JSON.stringify(key.keyMaterialSecrets),
   ];
 }
 
@@ -306,6 +309,7 @@ function patchToAssignments(patch: KeyPatch): { assignments: string[]; values: S
     set("pending_deletion_window_in_days", patch.pendingDeletionWindowInDays);
   if (patch.currentKeyMaterialId !== undefined) set("current_key_material_id", patch.currentKeyMaterialId);
   if (patch.keyMaterials !== undefined) set("key_materials", JSON.stringify(patch.keyMaterials));
+  if (patch.keyMaterialSecrets !== undefined) set("key_material_secrets", JSON.stringify(patch.keyMaterialSecrets));
   if (patch.rotationPeriodInDays !== undefined) set("rotation_period_in_days", patch.rotationPeriodInDays);
   if (patch.nextRotationDate !== undefined) set("next_rotation_date", patch.nextRotationDate);
   return { assignments, values };
@@ -319,6 +323,7 @@ function rowToKey(row: SqlRow): StoredKey {
   const period = row["rotation_period_in_days"];
   const nextRotation = row["next_rotation_date"];
   const primaryRegion = row["primary_region"];
+  const secrets = row["key_material_secrets"];
   return {
     accountId: String(row["account_id"]),
     region: String(row["region"]),
@@ -338,6 +343,9 @@ function rowToKey(row: SqlRow): StoredKey {
     ...(materials === null || materials === undefined
       ? {}
       : { keyMaterials: JSON.parse(String(materials)) as StoredKeyMaterial[] }),
+    ...(secrets === null || secrets === undefined
+      ? {}
+      : { keyMaterialSecrets: JSON.parse(String(secrets)) as Record<string, string> }),
     ...(period === null || period === undefined ? {} : { rotationPeriodInDays: Number(period) }),
     ...(nextRotation === null || nextRotation === undefined ? {} : { nextRotationDate: Number(nextRotation) }),
     policy: String(row["policy"]),

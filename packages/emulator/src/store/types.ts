@@ -38,6 +38,12 @@ export interface StoredKey {
    * decryptable.
    */
   readonly keyMaterials?: readonly StoredKeyMaterial[];
+  /**
+   * The 256-bit secret of each key material, base64, by key material ID: what Encrypt and Decrypt use (AES-256-GCM,
+   * app/crypto). Old materials keep theirs, so ciphertexts made before a rotation stay decryptable. Absent for keys
+   * without KMS-made material, and for keys stored before schema 5 until their first cryptographic use.
+   */
+  readonly keyMaterialSecrets?: Readonly<Record<string, string>>;
   /** Days between automatic rotations (90..2560), set exactly while automatic rotation is enabled. */
   readonly rotationPeriodInDays?: number;
   /** When automatic rotation next rotates the key material, set exactly while it is enabled. */
@@ -82,6 +88,8 @@ export type KeyPatch = {
   /** A rotation: the new current material and the whole list (see {@link StoredKey.keyMaterials}). */
   readonly currentKeyMaterialId?: string;
   readonly keyMaterials?: readonly StoredKeyMaterial[];
+  /** The whole map of material secrets (see {@link StoredKey.keyMaterialSecrets}). */
+  readonly keyMaterialSecrets?: Readonly<Record<string, string>>;
   readonly rotationPeriodInDays?: number | null;
   readonly nextRotationDate?: number | null;
 };

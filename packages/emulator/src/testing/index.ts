@@ -17,6 +17,11 @@ export function sequentialIds(): IdSource {
     requestId: () => `10000000-0000-4000-8000-${hex()}`,
     keyMaterialId: () => hex().padStart(64, "0"),
     grantId: () => hex().padStart(64, "6"),
+    // Counting bytes, not random ones: reproducible ciphertexts (never reuse these ids outside tests).
+    randomBytes: (length) => {
+      const seed = ++n;
+      return Uint8Array.from({ length }, (_, i) => (seed * 31 + i) & 0xff);
+    },
   };
 }
 

@@ -354,6 +354,13 @@ const REQUESTS: { readonly [K in OperationName]: (keyId: string, otherKeyId: str
   // Past the authorization, NotFoundException (no such grant).
   RetireGrant: (keyId) => ({ KeyId: keyId, GrantId: "0".repeat(64) }),
   RevokeGrant: (keyId) => ({ KeyId: keyId, GrantId: "0".repeat(64) }),
+  Encrypt: (keyId) => ({ KeyId: keyId, Plaintext: "aGVsbG8=" }),
+  // Not a ciphertext: past the authorization of the KeyId, InvalidCiphertextException.
+  Decrypt: (keyId) => ({ KeyId: keyId, CiphertextBlob: "AAAA" }),
+  ReEncrypt: (keyId, otherKeyId) => ({ SourceKeyId: keyId, DestinationKeyId: otherKeyId, CiphertextBlob: "AAAA" }),
+  GenerateDataKey: (keyId) => ({ KeyId: keyId, KeySpec: "AES_256" }),
+  GenerateDataKeyWithoutPlaintext: (keyId) => ({ KeyId: keyId, NumberOfBytes: 16 }),
+  GenerateRandom: () => ({ NumberOfBytes: 8 }),
 };
 const OPERATIONS = Object.keys(AUTHORIZATION_TABLE) as OperationName[];
 

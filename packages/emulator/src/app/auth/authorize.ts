@@ -73,6 +73,22 @@ export async function authorizeManagedKey(
 }
 
 /**
+ * Authorizes a second action of an operation on a key, besides the operation's own (ReEncrypt's `kms:ReEncryptTo` on
+ * its destination key [DOC API_ReEncrypt "Required permissions"]): when key policies are enforced, or for an AWS
+ * managed key always, as {@link authorizeResource} and {@link authorizeManagedKey} do for the operation's own action.
+ */
+export async function authorizeKeyAction(
+  ctx: OperationContext,
+  operation: OperationName,
+  action: string,
+  key: KeyToAuthorize,
+  parameters?: ConditionKeyParameters,
+): Promise<Result<undefined>> {
+  if (!ctx.config.enforceKeyPolicies && key.key.keyManager !== "AWS") return ok(undefined);
+  return checkPermission(ctx, operation, action, { resource: "key", key }, parameters);
+}
+
+/**
  * Authorizes the permissions the request's members call for ({@link memberPermissionsOf}: CreateKey's `Tags` needs
  * `kms:TagResource` on every key of the account and Region, in an IAM policy), after the operation's own checks.
  *

@@ -82,6 +82,7 @@ export async function replicateKey(
       ? {}
       : { currentKeyMaterialId: primary.currentKeyMaterialId }),
     ...(imported || primary.keyMaterials === undefined ? {} : { keyMaterials: primary.keyMaterials }),
+    ...(imported || primary.keyMaterialSecrets === undefined ? {} : { keyMaterialSecrets: primary.keyMaterialSecrets }),
     policy: policy.data,
     tags: tags.data,
   };
