@@ -12,6 +12,8 @@ type AnyCommand = new (input: never) => Parameters<kms.KMSClient["send"]>[0];
 export function plainOutput(output: object): Record<string, unknown> {
   const convert = (value: unknown): unknown => {
     if (value instanceof Date) return value.getTime() / 1000;
+    // Blobs as on the wire: base64.
+    if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
     if (Array.isArray(value)) return value.map(convert);
     if (value !== null && typeof value === "object") {
       return Object.fromEntries(
@@ -23,6 +25,24 @@ export function plainOutput(output: object): Record<string, unknown> {
     return value;
   };
   return convert(output) as Record<string, unknown>;
+}
+
+/** The blob members of the implemented operations' inputs: base64 text in a case, bytes to the SDK. */
+const BLOB_MEMBERS = ["Plaintext", "CiphertextBlob"] as const;
+
+/**
+ * A case's input as the SDK takes it: blob members given as base64 text (the wire's form, as cases write them)
+ * become the bytes they encode. Text that is not base64 is sent as the bytes of its UTF-8, as the SDK would.
+ */
+export function sdkInput(input: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...input };
+  for (const member of BLOB_MEMBERS) {
+    const value = out[member];
+    if (typeof value !== "string") continue;
+    const bytes = Buffer.from(value, "base64");
+    out[member] = bytes.toString("base64") === value ? new Uint8Array(bytes) : new TextEncoder().encode(value);
+  }
+  return out;
 }
 
 /** What the SDK puts in `message` when the error body carries none (`fromSdkError` reads it as `""`). */
@@ -93,7 +113,7 @@ export function createSdkTarget(options: {
   return {
     defaults: options.defaults,
     async call(operation, rawInput, scope): Promise<CallResult> {
-      const input = options.prepare ? options.prepare(operation, rawInput) : { ...rawInput };
+      const input = sdkInput(options.prepare ? options.prepare(operation, rawInput) : { ...rawInput });
       const client = clientFor(scope);
       if (options.via === "adapter" && isOperationName(operation)) {
         const result = await sendThroughAdapter(client, operation, input);

@@ -12,6 +12,7 @@ import {
   memberPermissionsOf,
   operationOfAction,
 } from "@keypolicy/policy";
+import { grantAllows } from "../grants.js";
 import type { StoredKey } from "../../store/types.js";
 import type { OperationContext } from "../deps.js";
 
@@ -145,8 +146,62 @@ async function checkPermission(
     ...(keyPolicy === undefined ? {} : { keyPolicy }),
   });
   if (decision.allowed) return ok(undefined);
+  // [DOC] grants.html, authorize.html: a grant allows its operations to its grantee without a policy allowing them;
+  // an explicit Deny in a policy still refuses.
+  if (
+    decision.reason !== "explicit-deny" &&
+    "key" in target &&
+    (await grantAllowsCaller(ctx, action, target.key, parameters))
+  )
+    return ok(undefined);
   const named = target.resource === "all-keys" ? undefined : resourceArn;
   return err(createKmsError("AccessDeniedException", formatAccessDenied(decision, caller.principalArn, action, named)));
+}
+
+/** The most grants read per page when looking for one that allows a request. */
+const GRANT_PAGE = 100;
+
+/**
+ * Whether a grant on the key allows `action` (the grant operation of the same name: `kms:ReEncryptFrom` →
+ * `ReEncryptFrom`) to the caller: its grantee is the caller's ARN, or for a role session the role's ARN [DOC grants:
+ * "the grantee principal ... can be an IAM role"], and its constraints hold for the request's encryption context.
+ */
+async function grantAllowsCaller(
+  ctx: OperationContext,
+  action: string,
+  key: KeyToAuthorize,
+  parameters: ConditionKeyParameters | undefined,
+): Promise<boolean> {
+  const operation = action.slice("kms:".length);
+  const principals = new Set([ctx.caller.principalArn, roleArnOfSession(ctx)].filter((p) => p !== undefined));
+  for (const granteePrincipal of principals) {
+    let after: string | undefined;
+    for (;;) {
+      const page = await ctx.store.listGrants(key.key, key.key.keyId, {
+        granteePrincipal,
+        limit: GRANT_PAGE,
+        ...(after === undefined ? {} : { after }),
+      });
+      const request = {
+        operation,
+        granteePrincipal,
+        ...(parameters?.EncryptionContext === undefined ? {} : { encryptionContext: parameters.EncryptionContext }),
+      };
+      if (grantAllows(page.items, request)) return true;
+      after = page.items.at(-1)?.grantId;
+      if (!page.truncated || after === undefined) break;
+    }
+  }
+  return false;
+}
+
+const SESSION = /^arn:([a-z-]+):sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/;
+
+/** For an assumed-role session, its role's ARN (the identity's, else made without a path as IAM does). */
+function roleArnOfSession(ctx: OperationContext): string | undefined {
+  const session = SESSION.exec(ctx.caller.principalArn);
+  if (!session) return undefined;
+  return ctx.caller.identity?.roleArn ?? `arn:${session[1]}:iam::${session[2]}:role/${session[3]}`;
 }
 
 function namesResourceAliases(policy: KeyPolicy): boolean {
