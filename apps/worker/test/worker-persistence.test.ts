@@ -4,10 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   CreateKeyCommand,
+  DecryptCommand,
+  EncryptCommand,
   GetKeyPolicyCommand,
   KMSClient,
   ListKeysCommand,
   PutKeyPolicyCommand,
+  RotateKeyOnDemandCommand,
 } from "@aws-sdk/client-kms";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations } from "./support/migrations.js";
@@ -76,6 +79,40 @@ describe("the Worker's D1 state across a Miniflare restart", () => {
       expect((await kms2.send(new GetKeyPolicyCommand({ KeyId: ids[0] as string }))).Policy).toContain(
         '"AWS" : "arn:aws:iam::777788889999:root"',
       );
+    } finally {
+      kms2.destroy();
+      await second.close();
+    }
+  });
+
+  it("decrypts after a restart the ciphertexts made before it, before and after a rotation", async () => {
+    const dir = migratedCopy(join(root, "crypto"));
+    const context = { purpose: "restart" };
+    const first = await startWorker(dir);
+    const kms1 = client(first.endpoint);
+    let keyId: string;
+    let before: Uint8Array;
+    let after: Uint8Array;
+    try {
+      keyId = (await kms1.send(new CreateKeyCommand({}))).KeyMetadata?.KeyId as string;
+      const plain = new TextEncoder().encode("kept in D1");
+      before = (await kms1.send(new EncryptCommand({ KeyId: keyId, Plaintext: plain, EncryptionContext: context })))
+        .CiphertextBlob as Uint8Array;
+      await kms1.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+      after = (await kms1.send(new EncryptCommand({ KeyId: keyId, Plaintext: plain, EncryptionContext: context })))
+        .CiphertextBlob as Uint8Array;
+    } finally {
+      kms1.destroy();
+      await first.close();
+    }
+    const second = await startWorker(dir);
+    const kms2 = client(second.endpoint);
+    try {
+      for (const blob of [before, after]) {
+        const out = await kms2.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }));
+        expect(new TextDecoder().decode(out.Plaintext)).toBe("kept in D1");
+        expect(out.KeyId).toBe(`arn:aws:kms:ap-southeast-2:777788889999:key/${keyId}`);
+      }
     } finally {
       kms2.destroy();
       await second.close();

@@ -8,6 +8,8 @@ export const messages = {
     `${keyArn} key usage is ${keyUsage} which is not valid for ${operation}.`,
   /** [REC] test_re_encrypt_incorrect_source_key, decrypt-invalid-key-id: IncorrectKeyException. */
   incorrectKey: () => "The key ID in the request does not identify a CMK that can perform this operation.",
+  /** [DEC] CustomKeyStoreNotFoundException: the emulator has no custom key stores. */
+  customKeyStoreNotFound: (customKeyStoreId: string) => `Custom key store ${customKeyStoreId} does not exist.`,
   /** [REC] test_generate_random_invalid_number_of_bytes[None]: ValidationException. */
   numberOfBytesRequired: () => "NumberOfBytes is required.",
   /**

@@ -1,7 +1,7 @@
 import type { IdSource } from "../deps.js";
 
 /**
- * The emulator's ciphertext blob [DEC: AWS's own format is not public; KMS-FIDELITY.md §13]. Self-describing, so
+ * The emulator's ciphertext blob [DEC: AWS's own format is not public; KMS-FIDELITY.md §14]. Self-describing, so
  * that Decrypt finds the key without a `KeyId`:
  *
  * | bytes | content |

@@ -27,7 +27,10 @@ export async function generateRandom(
     return err(createKmsError("ValidationException", messages.numberOfBytesRequired()));
   const allowed = await authorizeResource(ctx, "GenerateRandom", { resource: "*" });
   if (!allowed.success) return allowed;
-  if (input.CustomKeyStoreId !== undefined) return err(createKmsError("CustomKeyStoreNotFoundException", ""));
+  if (input.CustomKeyStoreId !== undefined)
+    return err(
+      createKmsError("CustomKeyStoreNotFoundException", messages.customKeyStoreNotFound(input.CustomKeyStoreId)),
+    );
   if (input.Recipient !== undefined)
     return err(createKmsError("UnsupportedOperationException", messages.recipientUnsupported()));
   return ok({ Plaintext: bytesToBase64(ctx.ids.randomBytes(input.NumberOfBytes)) });
