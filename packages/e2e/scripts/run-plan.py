@@ -3,13 +3,16 @@
 argv[1]: {"endpoint": url, "region": default region, "steps": [step, ...]}, where a step is
   {"name", "op" (boto3 method name), "params"?, "region"?, "accessKey"?, "save"? {var: dotted path},
    "paginate"? page size, "items"? member holding the items of each page, "parameterValidation"? false to send
-   what botocore's own validation would refuse}.
-"${var}" inside params is replaced by a saved value. A result is {"response": ...}, {"pages", "items"} or
+   what botocore's own validation would refuse, "blobs"? names of params whose (string) values are base64 and are
+   sent as those bytes}.
+"${var}" inside params is replaced by a saved value; a param that is exactly "${var}" of a saved blob (bytes, e.g.
+a CiphertextBlob) is sent as those bytes. A result is {"response": ...}, {"pages", "items"} or
 {"error": {"code", "message", "status"}} for a service error, or {"paramError": text} when botocore's own
 parameter validation refuses the call before any request is sent (as it does for a value below a member's "min").
-Timestamps, which botocore parses into datetimes, are printed in ISO 8601 with their offset.
+Timestamps, which botocore parses into datetimes, are printed in ISO 8601 with their offset; blobs (bytes) in base64.
 Used by the boto3 suite and the moto differential run.
 """
+import base64
 import datetime
 import json
 import sys
@@ -40,6 +43,9 @@ def client(region, access_key, validate):
 def substitute(value):
     if isinstance(value, str):
         for name, saved_value in saved.items():
+            if isinstance(saved_value, bytes) and value == "${" + name + "}":
+                return saved_value
+        for name, saved_value in saved.items():
             value = value.replace("${" + name + "}", str(saved_value))
         return value
     if isinstance(value, list):
@@ -61,6 +67,8 @@ for step in plan["steps"]:
         step.get("region", plan["region"]), step.get("accessKey", "AKIDEXAMPLE"), step.get("parameterValidation", True)
     )
     params = substitute(step.get("params", {}))
+    for blob in step.get("blobs", []):
+        params[blob] = base64.b64decode(params[blob])
     try:
         if "paginate" in step:
             pages = list(kms.get_paginator(step["op"]).paginate(**params, PaginationConfig={"PageSize": step["paginate"]}))
@@ -90,6 +98,8 @@ for step in plan["steps"]:
 def encode(value):
     if isinstance(value, datetime.datetime):
         return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
     return str(value)
 
 

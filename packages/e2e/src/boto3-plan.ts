@@ -16,6 +16,8 @@ export interface PlanStep {
   readonly items?: string;
   /** `false`: a client with botocore's parameter validation off, so the request reaches the server as sent. */
   readonly parameterValidation?: boolean;
+  /** Params whose values are base64 text, sent as those bytes (blobs come back in base64 too). */
+  readonly blobs?: readonly string[];
 }
 
 /** What one step gave. */

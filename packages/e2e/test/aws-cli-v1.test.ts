@@ -5,6 +5,7 @@ import type { RunningServer } from "@keypolicy/emulator-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli, cliErrorLine } from "../src/aws-cli.js";
 import { checkAwsManagedKeyWithCli } from "../src/aws-managed-cli.js";
+import { checkDataPlaneWithCli } from "../src/crypto-cli.js";
 import { checkReplicationWithCli } from "../src/multi-region-cli.js";
 import { ACCOUNT_ID, findAwsCli } from "../src/clients.js";
 import { AWS_MANAGED_ALIASES, defaultPolicyText, singleLinePolicy, singleLinePolicyPretty } from "../src/expected.js";
@@ -278,6 +279,18 @@ describe.skipIf("missing" in cli)(
       const awsIn = (region: string, ...args: string[]) =>
         awsCli("path" in cli ? cli.path : "aws", server.url, region, ["kms", ...args]);
       await checkReplicationWithCli(awsIn, home, away, ACCOUNT_ID);
+    });
+    it("encrypts a file's bytes under an encryption context and decrypts the blob from a file (fileb://), generates a data key by alias, re-encrypts; Decrypt's error lines", async () => {
+      // A Region of its own, so the key listings of the other tests here stay as they expect.
+      const region = "eu-north-1";
+      const awsIn = (...args: string[]) =>
+        awsCli("path" in cli ? cli.path : "aws", server.url, region, ["kms", ...args]);
+      const dir = await mkdtemp(join(tmpdir(), "keypolicy-e2e-crypto-"));
+      try {
+        await checkDataPlaneWithCli(awsIn, dir, region, ACCOUNT_ID, 255);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
   },
 );
