@@ -35,7 +35,8 @@ async function createKey(...statements: object[]): Promise<string> {
 
 /** A KMS keyring whose clients go to the emulator (the SDK makes one KMS client per Region it needs). */
 function keyring(generatorKeyId: string, keyIds: string[] = []) {
-  const clientProvider = getClient(KMS, { endpoint: server.url, credentials });
+  // The keyring types its own KMS interface; the v3 `KMS` class is what it calls at run time.
+  const clientProvider = getClient(KMS as never, { endpoint: server.url, credentials });
   return new KmsKeyringNode({ generatorKeyId, keyIds, clientProvider });
 }
 
